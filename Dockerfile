@@ -1,0 +1,17 @@
+FROM node:20-bookworm-slim
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends git bubblewrap ca-certificates \
+  && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+ENV PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+COPY package.json package-lock.json ./
+COPY scripts ./scripts
+COPY prisma ./prisma
+COPY prisma.config.ts ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npx next build
+ENV NODE_ENV=production PORT=3000 HOST=0.0.0.0 DATA_DIR=/data
+VOLUME ["/data"]
+EXPOSE 3000
+CMD ["node", "scripts/start.mjs"]

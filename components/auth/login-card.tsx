@@ -1,0 +1,113 @@
+"use client";
+
+import { GithubOutlined } from "@ant-design/icons";
+import { Button, Card, Divider, Flex, Form, Input, Typography } from "antd";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useState } from "react";
+import { ZEmail, ZPassword } from "@/lib/schemas/users";
+import { useAuthSubmit } from "./use-auth-submit";
+
+export type LoginMode = "signin" | "signup";
+
+interface Props {
+  mode: LoginMode;
+  githubEnabled: boolean;
+  callbackUrl: string;
+  initialError?: string;
+}
+
+const copy = {
+  signin: { title: "Welcome back", switchText: "Don't have an account?", switchLink: "Sign up", switchHref: "/signup" },
+  signup: { title: "Create an account", switchText: "Already have an account?", switchLink: "Log in", switchHref: "/login" },
+};
+
+/** ChatGPT-style sign-in: email step, then password step with "Edit" to go back. */
+export function LoginCard({ mode, githubEnabled, callbackUrl, initialError }: Props) {
+  const router = useRouter();
+  const [step, setStep] = useState<"email" | "password">("email");
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [fieldError, setFieldError] = useState<string | undefined>(initialError);
+  const { submit, pending } = useAuthSubmit({ mode, onSuccess: () => (router.replace(callbackUrl), router.refresh()) });
+  const text = copy[mode];
+
+  const continueFromEmail = () => {
+    const parsed = ZEmail.safeParse(email);
+    if (!parsed.success) return setFieldError(parsed.error.issues[0]?.message);
+    setEmail(parsed.data);
+    setFieldError(undefined);
+    setStep("password");
+  };
+
+  const continueFromPassword = async () => {
+    const check = mode === "signup" ? ZPassword.safeParse(password) : { success: password.length > 0 } as const;
+    if (!check.success) {
+      return setFieldError("error" in check ? check.error.issues[0]?.message : "Enter your password.");
+    }
+    setFieldError(await submit({ email, password }));
+  };
+
+  return (
+    <Card style={{ width: "100%", maxWidth: 400 }} styles={{ body: { padding: 32 } }} variant="borderless">
+      <Typography.Title level={2} style={{ textAlign: "center", marginTop: 0, marginBottom: 28 }}>
+        {text.title}
+      </Typography.Title>
+      <Form layout="vertical" requiredMark={false} onFinish={step === "email" ? continueFromEmail : continueFromPassword}>
+        <Form.Item
+          label="Email address"
+          htmlFor="email"
+          validateStatus={step === "email" && fieldError ? "error" : undefined}
+          help={step === "email" ? fieldError : undefined}
+        >
+          <Input
+            id="email"
+            size="large"
+            type="email"
+            autoComplete="email"
+            autoFocus
+            value={email}
+            readOnly={step === "password"}
+            onChange={(e) => (setEmail(e.target.value), setFieldError(undefined))}
+            suffix={
+              step === "password" ? (
+                <Button type="link" size="small" onClick={() => (setStep("email"), setPassword(""), setFieldError(undefined))}>
+                  Edit
+                </Button>
+              ) : undefined
+            }
+          />
+        </Form.Item>
+        {step === "password" && (
+          <Form.Item label="Password" htmlFor="password" validateStatus={fieldError ? "error" : undefined} help={fieldError}>
+            <Input.Password
+              id="password"
+              size="large"
+              autoFocus
+              autoComplete={mode === "signup" ? "new-password" : "current-password"}
+              value={password}
+              onChange={(e) => (setPassword(e.target.value), setFieldError(undefined))}
+            />
+          </Form.Item>
+        )}
+        <Button type="primary" htmlType="submit" size="large" block loading={pending}>
+          Continue
+        </Button>
+      </Form>
+      <Typography.Paragraph style={{ textAlign: "center", marginTop: 16, marginBottom: 0 }}>
+        {text.switchText} <Link href={`${text.switchHref}?callbackUrl=${encodeURIComponent(callbackUrl)}`}>{text.switchLink}</Link>
+      </Typography.Paragraph>
+      {githubEnabled && (
+        <>
+          <Divider plain>OR</Divider>
+          <Flex vertical gap={8}>
+            <Button size="large" block icon={<GithubOutlined />} onClick={() => void signIn("github", { redirectTo: callbackUrl })}>
+              Continue with GitHub
+            </Button>
+          </Flex>
+        </>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,41 @@
+"use client";
+
+import { LogoutOutlined, UserOutlined } from "@ant-design/icons";
+import { Avatar, Dropdown, Flex, Layout, Typography } from "antd";
+import Link from "next/link";
+import { signOut } from "next-auth/react";
+import type { ReactNode } from "react";
+
+interface Props {
+  user: { email: string; name: string | null };
+  children: ReactNode;
+}
+
+/** The signed-in frame: header with the product name and the user menu. */
+export function AppShell({ user, children }: Props) {
+  const menu = {
+    items: [
+      { key: "who", label: <Typography.Text type="secondary">{user.email}</Typography.Text>, disabled: true },
+      { type: "divider" as const },
+      { key: "signout", icon: <LogoutOutlined />, label: "Sign out", onClick: () => void signOut({ redirectTo: "/login" }) },
+    ],
+  };
+  return (
+    <Layout style={{ minHeight: "100vh" }}>
+      <Layout.Header style={{ display: "flex", alignItems: "center", justifyContent: "space-between", paddingInline: 24 }}>
+        <Link href="/" style={{ color: "inherit" }}>
+          <Typography.Text strong style={{ fontSize: 16, color: "#fff" }}>
+            Codex Cloud
+          </Typography.Text>
+        </Link>
+        <Dropdown menu={menu} trigger={["click"]} placement="bottomRight">
+          <Flex component="button" aria-label="User menu" gap={8} align="center" style={{ background: "none", border: 0, cursor: "pointer" }}>
+            <Avatar size="small" icon={<UserOutlined />} />
+            <Typography.Text style={{ color: "#fff" }}>{user.name ?? user.email}</Typography.Text>
+          </Flex>
+        </Dropdown>
+      </Layout.Header>
+      <Layout.Content style={{ padding: 24, maxWidth: 1100, width: "100%", margin: "0 auto" }}>{children}</Layout.Content>
+    </Layout>
+  );
+}

@@ -1,0 +1,62 @@
+import { countRows, expect, signUp, test, uniqueEmail } from "../fixtures";
+
+function expectErrorShape(body: unknown, code: string) {
+  expect(body).toMatchObject({ error: { code, message: expect.any(String) } });
+}
+
+test("POST /api/users creates an account and answers 201 {id, email}", async ({ request }) => {
+  const email = uniqueEmail("create");
+  const res = await request.post("/api/users", { data: { email, password: "correct horse", name: "Ada" } });
+  expect(res.status()).toBe(201);
+  expect(await res.json()).toEqual({ id: expect.any(String), email });
+  expect(await countRows("User", "email = $1", [email])).toBe(1);
+});
+
+test("a taken email answers 409 and writes nothing", async ({ request }) => {
+  const user = await signUp(request);
+  const res = await request.post("/api/users", { data: { email: user.email, password: "another-password" } });
+  expect(res.status()).toBe(409);
+  expectErrorShape(await res.json(), "CONFLICT");
+  expect(await countRows("User", "email = $1", [user.email])).toBe(1);
+});
+
+const badBodies: Array<[string, unknown]> = [
+  ["short password", { email: "short@example.test", password: "1234567" }],
+  ["invalid email", { email: "not-an-email", password: "long-enough-password" }],
+  ["missing password", { email: "nopass@example.test" }],
+  ["wrong types", { email: 42, password: ["x"] }],
+  ["unknown field", { email: "extra@example.test", password: "long-enough-password", role: "admin" }],
+  ["array body", [{ email: "arr@example.test", password: "long-enough-password" }]],
+];
+
+for (const [name, data] of badBodies) {
+  test(`bad body (${name}) → 400 VALIDATION_FAILED, nothing created`, async ({ request }) => {
+    const before = await countRows("User");
+    const res = await request.post("/api/users", { data });
+    expect(res.status()).toBe(400);
+    const body = await res.json();
+    expectErrorShape(body, "VALIDATION_FAILED");
+    expect(Array.isArray(body.error.details)).toBe(true);
+    expect(await countRows("User")).toBe(before);
+  });
+}
+
+test("malformed JSON → 400 with the error shape", async ({ request }) => {
+  const res = await request.post("/api/users", { headers: { "content-type": "application/json" }, data: "{not json" });
+  expect(res.status()).toBe(400);
+  expectErrorShape(await res.json(), "VALIDATION_FAILED");
+});
+
+test("an oversized body → 413 with the error shape", async ({ request }) => {
+  const res = await request.post("/api/users", {
+    data: { email: uniqueEmail("big"), password: "x".repeat(2 * 1024 * 1024) },
+  });
+  expect(res.status()).toBe(413);
+  expectErrorShape(await res.json(), "PAYLOAD_TOO_LARGE");
+});
+
+test("GET /api/health answers ok with db up and the codex version", async ({ request }) => {
+  const res = await request.get("/api/health");
+  expect(res.status()).toBe(200);
+  expect(await res.json()).toEqual({ ok: true, db: "up", codex: expect.stringMatching(/\d+\.\d+\.\d+/) });
+});

@@ -1,0 +1,73 @@
+import { expect, signUp, test, uniqueEmail } from "../fixtures";
+
+test("sign up on the login page, land on the shell, sign out, sign back in", async ({ page }, testInfo) => {
+  const email = uniqueEmail("ui");
+  const password = "a-good-password";
+
+  await page.goto("/signup");
+  await expect(page.getByRole("heading", { name: "Create an account" })).toBeVisible();
+  await page.getByLabel("Email address").fill(email);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Continue" }).click();
+
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole("heading", { name: "What should we code next?" })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("shell.png"), fullPage: true });
+
+  await page.getByRole("button", { name: "User menu" }).click();
+  await page.getByText("Sign out").click();
+  await expect(page).toHaveURL(/\/login/);
+
+  await page.getByLabel("Email address").fill(email);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { name: "What should we code next?" })).toBeVisible();
+});
+
+test("the login page: email step, password step with Edit, wrong password shows an inline error", async ({ page, request }, testInfo) => {
+  const user = await signUp(request, "wrongpw");
+  await page.goto("/login");
+  await expect(page.getByRole("heading", { name: "Welcome back" })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("login.png"), fullPage: true });
+
+  await page.getByLabel("Email address").fill("not-an-email");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByText("Enter a valid email address.")).toBeVisible();
+
+  await page.getByLabel("Email address").fill("someone-else@example.test");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("button", { name: "Edit" }).click();
+  await page.getByLabel("Email address").fill(user.email);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByLabel("Email address")).toHaveValue(user.email);
+
+  await page.getByLabel("Password").fill("definitely-wrong");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByText("Wrong email or password.")).toBeVisible();
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("signing up with a taken email shows the conflict inline", async ({ page, request }) => {
+  const user = await signUp(request, "taken");
+  await page.goto("/signup");
+  await page.getByLabel("Email address").fill(user.email);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByLabel("Password").fill("whatever-password");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByText("An account with this email already exists.")).toBeVisible();
+});
+
+test("a protected page redirects to /login and returns there after sign-in", async ({ page, request }) => {
+  const user = await signUp(request, "redirect");
+  await page.goto("/some/protected/page?x=1");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fsome%2Fprotected%2Fpage%3Fx%3D1/);
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2F$/);
+  await page.getByLabel("Email address").fill(user.email);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { name: "What should we code next?" })).toBeVisible();
+});

@@ -1,0 +1,73 @@
+import { z } from "zod";
+
+export const PROVIDERS = ["demo", "openai", "custom"] as const;
+export const APPROVAL_POLICIES = ["untrusted", "on-request", "never"] as const;
+export const SANDBOX_MODES = ["read-only", "workspace-write", "danger-full-access"] as const;
+
+export const PROVIDER_LABELS: Record<(typeof PROVIDERS)[number], string> = {
+  demo: "Demo model (offline)",
+  openai: "OpenAI",
+  custom: "Custom (Responses-compatible)",
+};
+
+const ZModelInput = z
+  .strictObject({
+    provider: z.enum(PROVIDERS),
+    model: z.string().trim().min(1).max(200).optional(),
+    baseUrl: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+    /** Write-only: accepted here, never returned. */
+    apiKey: z.string().min(1).max(4000).optional(),
+  })
+  .refine((m) => m.provider !== "custom" || m.baseUrl, { error: "A custom provider needs a baseUrl.", path: ["baseUrl"] });
+
+const ZAutoApprove = z.strictObject({
+  readOnlyCommands: z.boolean().default(false),
+  commandPrefixes: z.array(z.string().trim().min(1).max(200)).max(50).default([]),
+});
+
+const environmentFields = {
+  label: z.string().trim().min(1, { error: "Give the environment a name." }).max(100),
+  repo: z.string().trim().min(1, { error: "Give a repository path or URL." }).max(2000),
+  defaultBranch: z.string().trim().min(1).max(250).optional(),
+  setupScript: z.string().max(20_000).optional(),
+  model: ZModelInput.optional(),
+  approvalPolicy: z.enum(APPROVAL_POLICIES).optional(),
+  sandbox: z.enum(SANDBOX_MODES).optional(),
+  autoApprove: ZAutoApprove.optional(),
+  approvalTimeoutSec: z.number().int().min(10).max(86_400).optional(),
+  codexConfig: z.string().max(20_000).optional(),
+};
+
+export const ZCreateEnvironmentRequest = z.strictObject(environmentFields);
+export type TCreateEnvironmentRequest = z.infer<typeof ZCreateEnvironmentRequest>;
+
+export const ZPatchEnvironmentRequest = z
+  .strictObject({
+    ...environmentFields,
+    setupScript: environmentFields.setupScript.nullable(),
+    codexConfig: environmentFields.codexConfig.nullable(),
+  })
+  .partial();
+export type TPatchEnvironmentRequest = z.infer<typeof ZPatchEnvironmentRequest>;
+
+export const ZEnvironment = z.object({
+  id: z.string(),
+  label: z.string(),
+  repo: z.string(),
+  defaultBranch: z.string(),
+  setupScript: z.string().nullable(),
+  model: z.object({
+    provider: z.enum(PROVIDERS),
+    model: z.string().nullable(),
+    baseUrl: z.string().nullable(),
+    hasApiKey: z.boolean(),
+  }),
+  approvalPolicy: z.enum(APPROVAL_POLICIES),
+  sandbox: z.enum(SANDBOX_MODES),
+  autoApprove: z.object({ readOnlyCommands: z.boolean(), commandPrefixes: z.array(z.string()) }),
+  approvalTimeoutSec: z.number(),
+  codexConfig: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type TEnvironment = z.infer<typeof ZEnvironment>;

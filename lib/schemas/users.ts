@@ -1,0 +1,20 @@
+import { z } from "zod";
+
+export const ZEmail = z.string().trim().toLowerCase().pipe(z.email({ error: "Enter a valid email address." })).pipe(z.string().max(254));
+export const ZPassword = z
+  .string()
+  .min(8, { error: "Password must be at least 8 characters." })
+  .max(256, { error: "Password must be at most 256 characters." });
+
+export const ZCreateUserRequest = z.strictObject({
+  email: ZEmail,
+  password: ZPassword,
+  name: z.string().trim().min(1).max(100).optional(),
+});
+export type TCreateUserRequest = z.infer<typeof ZCreateUserRequest>;
+
+export const ZCreateUserResponse = z.object({ id: z.string(), email: z.string() });
+export type TCreateUserResponse = z.infer<typeof ZCreateUserResponse>;
+
+export const ZSignInForm = z.object({ email: ZEmail, password: z.string().min(1, { error: "Enter your password." }) });
+export type TSignInForm = z.infer<typeof ZSignInForm>;

@@ -1,0 +1,36 @@
+import { db } from "../db";
+import type { Role } from "../generated/prisma/client";
+import { hashToken, TOKEN_PREFIX } from "./token-secret";
+
+/** Who is making a request: a signed-in user, by session cookie or personal access token. */
+export interface Actor {
+  userId: string;
+  email: string;
+  role: Role;
+  via: "session" | "token";
+  tokenId?: string;
+}
+
+export function bearerToken(header: string | null | undefined): string | undefined {
+  const match = header?.match(/^Bearer\s+(\S+)$/i);
+  return match?.[1];
+}
+
+export async function actorFromToken(token: string): Promise<Actor | null> {
+  if (!token.startsWith(TOKEN_PREFIX)) return null;
+  const row = await db.apiToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: { user: { select: { id: true, email: true, role: true } } },
+  });
+  if (!row || row.revokedAt) return null;
+  const now = new Date();
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
+    await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+  }
+  return { userId: row.user.id, email: row.user.email, role: row.user.role, via: "token", tokenId: row.id };
+}
+
+export async function actorFromUserId(userId: string): Promise<Actor | null> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, email: true, role: true } });
+  return user ? { userId: user.id, email: user.email, role: user.role, via: "session" } : null;
+}

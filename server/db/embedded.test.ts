@@ -1,0 +1,157 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import { chmod, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import { afterAll, describe, expect, it } from "vitest";
+import { adminQuery } from "./admin";
+import { startEmbeddedPostgres, type RunningPostgres } from "./embedded";
+import { isRoot, postmasterPid, processAlive, untraversableAncestor } from "./embedded-host";
+
+const dirs: string[] = [];
+const children: ChildProcess[] = [];
+
+/** A temporary folder postgres may enter (mkdtemp makes it 700). */
+async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "codex-embedded-test-"));
+  await chmod(dir, 0o755);
+  dirs.push(dir);
+  return dir;
+}
+
+afterAll(async () => {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  for (const dir of dirs) {
+    const pid = await postmasterPid(path.join(dir, "postgres"));
+    if (pid !== null && processAlive(pid)) process.kill(pid, "SIGQUIT");
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+async function query(url: string, sql: string): Promise<unknown[]> {
+  return (await adminQuery({ url, sql })).rows;
+}
+
+function recorder(): { log: (message: string) => void; lines: string[] } {
+  const lines: string[] = [];
+  return { log: (message) => lines.push(message), lines };
+}
+
+/** Starts the embedded server in a separate Node process and resolves once it is ready. */
+async function startInChild(dataDir: string): Promise<ChildProcess> {
+  const script = path.join(dataDir, "..", "start-postgres.mts");
+  const modulePath = JSON.stringify(path.resolve("server/db/embedded.ts"));
+  await writeFile(
+    script,
+    `import { startEmbeddedPostgres } from ${modulePath};\n` +
+      `const pg = await startEmbeddedPostgres({ dataDir: process.argv[2] });\n` +
+      `console.log(JSON.stringify({ port: pg.port }));\n` +
+      `setInterval(() => {}, 60_000);\n`,
+  );
+  const child = spawn(process.execPath, ["--import", "tsx", script, dataDir], { stdio: ["ignore", "pipe", "inherit"] });
+  children.push(child);
+  if (!child.stdout) throw new Error("no stdout pipe");
+  const lines = createInterface({ input: child.stdout });
+  const [line] = (await Promise.race([once(lines, "line"), once(child, "exit")])) as [string];
+  if (typeof line !== "string") throw new Error("the child process exited before PostgreSQL was ready");
+  return child;
+}
+
+describe("startEmbeddedPostgres", () => {
+  it("starts, answers a query and stops; a restart reuses the data and the port", async () => {
+    const dataDir = path.join(await tempDir(), "data");
+    const first = await startEmbeddedPostgres({ dataDir });
+    const url = new URL(first.url);
+    expect([url.hostname, Number(url.port), url.pathname, url.username]).toEqual(["127.0.0.1", first.port, "/codex_cloud", "postgres"]);
+    expect(url.password.length).toBeGreaterThanOrEqual(24);
+    await query(first.url, "CREATE TABLE note (body text); INSERT INTO note VALUES ('kept')");
+    await first.stop();
+    await expect(query(first.url, "SELECT 1")).rejects.toThrow(/ECONNREFUSED/);
+
+    const second = await startEmbeddedPostgres({ dataDir });
+    try {
+      expect(second.port).toBe(first.port);
+      expect(await query(second.url, "SELECT body FROM note")).toEqual([{ body: "kept" }]);
+      const state = JSON.parse(await readFile(path.join(dataDir, "postgres.json"), "utf8")) as { ownerPid: number };
+      expect(state.ownerPid).toBe(process.pid);
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it("stops a server left running by a SIGKILLed Node process, then starts its own", async () => {
+    const dataDir = path.join(await tempDir(), "data");
+    const child = await startInChild(dataDir);
+    const orphan = await postmasterPid(path.join(dataDir, "postgres"));
+    if (orphan === null) throw new Error("the child's server wrote no postmaster.pid");
+    child.kill("SIGKILL");
+    await once(child, "exit");
+    expect(processAlive(orphan)).toBe(true);
+
+    const { log, lines } = recorder();
+    const pg = await startEmbeddedPostgres({ dataDir, log });
+    try {
+      expect(lines).toContain(`stopping PostgreSQL PID ${orphan}, left running by a process that is gone`);
+      expect(processAlive(orphan)).toBe(false);
+      expect(await query(pg.url, "SELECT current_database() AS db")).toEqual([{ db: "codex_cloud" }]);
+    } finally {
+      await pg.stop();
+    }
+  });
+
+  it("refuses a data directory whose server this process runs, and clears a stale postmaster.pid", async () => {
+    const dataDir = path.join(await tempDir(), "data");
+    const running = await startEmbeddedPostgres({ dataDir });
+    await expect(startEmbeddedPostgres({ dataDir })).rejects.toThrow(/is in use by this process/);
+    await running.stop();
+
+    const deadPid = spawnSync("true").pid;
+    const pidFile = path.join(dataDir, "postgres", "postmaster.pid");
+    await writeFile(pidFile, `${deadPid}\n${path.join(dataDir, "postgres")}\n`);
+    const { log, lines } = recorder();
+    const pg = await startEmbeddedPostgres({ dataDir, log });
+    try {
+      expect(lines).toContain(`removing stale ${pidFile} (PID ${deadPid} is not running)`);
+      expect(await query(pg.url, "SELECT 1 AS one")).toEqual([{ one: 1 }]);
+    } finally {
+      await pg.stop();
+    }
+  });
+
+  it("gives two clusters in different data directories different ports", async () => {
+    const [a, b] = await Promise.all([
+      tempDir().then((dir) => startEmbeddedPostgres({ dataDir: dir, database: "one" })),
+      tempDir().then((dir) => startEmbeddedPostgres({ dataDir: dir, database: "two" })),
+    ]);
+    const servers: RunningPostgres[] = [a, b];
+    try {
+      expect(a.port).not.toBe(b.port);
+      expect(await query(a.url, "SELECT current_database() AS db")).toEqual([{ db: "one" }]);
+      expect(await query(b.url, "SELECT current_database() AS db")).toEqual([{ db: "two" }]);
+    } finally {
+      await Promise.all(servers.map((s) => s.stop()));
+    }
+  });
+
+  it("as root, explains that postgres cannot enter a mode-700 parent folder (as anyone else, starts)", async () => {
+    const parent = await tempDir();
+    await chmod(parent, 0o700);
+    const starting = startEmbeddedPostgres({ dataDir: path.join(parent, "data") });
+    if (isRoot()) {
+      await expect(starting).rejects.toThrow(`which cannot enter ${parent} (mode 700)`);
+    } else {
+      await (await starting).stop();
+    }
+  });
+});
+
+describe("untraversableAncestor", () => {
+  it("names the first folder whose execute bits shut the user out", async () => {
+    const parent = await tempDir();
+    await chmod(parent, 0o700);
+    const me = { uid: os.userInfo().uid, gid: os.userInfo().gid };
+    expect(await untraversableAncestor(parent, me)).toBeNull();
+    expect(await untraversableAncestor(parent, { uid: me.uid + 4242, gid: me.gid + 4242 })).toEqual({ path: parent, mode: "700" });
+  });
+});

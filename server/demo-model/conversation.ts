@@ -1,0 +1,56 @@
+import type { ContentItem } from "../generated/codex-protocol/ContentItem";
+import type { FunctionCallOutputBody } from "../generated/codex-protocol/FunctionCallOutputBody";
+import type { ResponseItem } from "../generated/codex-protocol/ResponseItem";
+
+// The demo model is stateless: everything it needs is re-read from the `input` codex sends with
+// every request, so it works across app-server restarts and `thread/resume`.
+
+/** What a scenario step can look at. */
+export interface Conversation {
+  /** The user's prompts in order (codex's own context messages left out). */
+  prompts: string[];
+  /** Texts of the tool outputs since the latest prompt, in call order. */
+  outputs: string[];
+  /** How many tool calls the model has made since the latest prompt: the step to play next. */
+  step: number;
+}
+
+// Codex adds user-role messages of its own (<environment_context>, AGENTS.md instructions,
+// <turn_aborted>, ...); real prompts never start like these.
+const CONTEXT_PREFIXES = ["<", "# AGENTS.md instructions"];
+
+function messageText(content: ContentItem[]): string {
+  return content.map((c) => (c.type === "input_text" || c.type === "output_text" ? c.text : "")).join("");
+}
+
+function outputText(output: FunctionCallOutputBody): string {
+  if (typeof output === "string") return output;
+  return output.map((c) => (c.type === "input_text" ? c.text : "")).join("");
+}
+
+function isPrompt(item: ResponseItem): item is Extract<ResponseItem, { type: "message" }> {
+  if (item.type !== "message" || item.role !== "user") return false;
+  const text = messageText(item.content).trimStart();
+  return !CONTEXT_PREFIXES.some((prefix) => text.startsWith(prefix));
+}
+
+export function readConversation(input: ResponseItem[]): Conversation {
+  const prompts: string[] = [];
+  let outputs: string[] = [];
+  let step = 0;
+  for (const item of input) {
+    if (isPrompt(item)) {
+      prompts.push(messageText(item.content));
+      outputs = [];
+      step = 0;
+    } else if (item.type === "function_call") step += 1;
+    else if (item.type === "function_call_output") outputs.push(outputText(item.output));
+  }
+  return { prompts, outputs, step };
+}
+
+/** Codex reports a finished command as "Process exited with code N"; null when it never ran. */
+export function exitCodeOf(output: string | undefined): number | null {
+  const match = /Process exited with code (-?\d+)/.exec(output ?? "");
+  return match ? Number(match[1]) : null;
+}

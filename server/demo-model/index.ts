@@ -1,0 +1,4 @@
+export { startDemoModel, type DemoModel } from "./server";
+export { parseStreamDeltas, formatStreamDelta } from "./stream-delta";
+export { SCENARIOS, parseDirective } from "./scenarios";
+export type { Scenario, Step } from "./scenario";

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startDemoModel, type DemoModel } from "./server";
+
+let model: DemoModel;
+beforeAll(async () => {
+  model = await startDemoModel();
+});
+afterAll(() => model.close());
+
+const post = (text: string) =>
+  fetch(`${model.url}/responses`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ model: "demo", stream: true, input: [{ type: "message", role: "user", content: [{ type: "input_text", text }] }] }),
+  });
+
+function events(body: string): { type: string; [key: string]: unknown }[] {
+  return body
+    .split("\n")
+    .filter((line) => line.startsWith("data: "))
+    .map((line) => JSON.parse(line.slice(6)) as { type: string });
+}
+
+describe("demo model over HTTP", () => {
+  it("listens on a free port and gives a base URL ending in /v1", () => {
+    expect(model.url).toBe(`http://127.0.0.1:${model.port}/v1`);
+  });
+
+  it("streams a function call for the first step of a scenario", async () => {
+    const res = await post("/scenario command");
+    expect(res.headers.get("content-type")).toBe("text/event-stream");
+    const list = events(await res.text());
+    expect(list.map((e) => e.type)).toEqual(["response.created", "response.output_item.done", "response.completed"]);
+    expect(list[1]?.item).toMatchObject({ type: "function_call", name: "exec_command", arguments: JSON.stringify({ cmd: "touch approved.txt" }) });
+    expect(list[2]?.response).toMatchObject({ usage: { total_tokens: expect.any(Number) } });
+  });
+
+  it("streams N timestamped deltas then the whole message", async () => {
+    const list = events(await (await post("/scenario stream 3")).text());
+    expect(list.map((e) => e.type)).toEqual([
+      "response.created",
+      "response.output_item.added",
+      "response.output_text.delta",
+      "response.output_text.delta",
+      "response.output_text.delta",
+      "response.output_item.done",
+      "response.completed",
+    ]);
+    expect(list[2]?.delta).toMatch(/^\[#0 t=\d+\.\d{3}\] $/);
+  });
+
+  it("answers the fail scenario with HTTP 500 and a JSON error", async () => {
+    const res = await post("/scenario fail");
+    expect(res.status).toBe(500);
+    expect(await res.json()).toEqual({ error: { message: expect.stringContaining("scripted failure"), type: "server_error", code: "demo_model_error" } });
+  });
+
+  it("lists its model and rejects unknown routes and bodies", async () => {
+    expect(await (await fetch(`${model.url}/models`)).json()).toMatchObject({ data: [{ id: "demo" }] });
+    expect((await fetch(`${model.url}/nothing`)).status).toBe(404);
+    expect((await fetch(`${model.url}/responses`, { method: "POST", body: "{}" })).status).toBe(400);
+  });
+});

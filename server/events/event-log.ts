@@ -1,0 +1,90 @@
+import type { TaskEventMessage } from "@/lib/realtime/events";
+import { db } from "../db";
+import type { Prisma } from "../generated/prisma/client";
+import { logger } from "../logger";
+import { bus } from "./bus";
+
+export interface NewEvent {
+  attempt: number | null;
+  type: string;
+  data: Prisma.InputJsonValue;
+}
+
+const FLUSH_MS = 15;
+const MAX_BATCH = 1000;
+
+/**
+ * The durable, gapless event log of tasks. Seqs are assigned in memory (one writer process),
+ * published at once, and written in batches with the task's lastSeq in one transaction.
+ * Events not yet written are kept in `pending` so a subscriber replaying the log sees them.
+ */
+export class EventLog {
+  private readonly nextSeq = new Map<string, number>();
+  private pending: TaskEventMessage[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private flushing: Promise<void> | undefined;
+
+  /** Loads a task's last seq; must run before the first append of a task in this process. */
+  async open(taskId: string): Promise<void> {
+    if (this.nextSeq.has(taskId)) return;
+    const task = await db.task.findUniqueOrThrow({ where: { id: taskId }, select: { lastSeq: true } });
+    if (!this.nextSeq.has(taskId)) this.nextSeq.set(taskId, task.lastSeq + 1);
+  }
+
+  append(taskId: string, event: NewEvent): TaskEventMessage {
+    const seq = this.nextSeq.get(taskId);
+    if (seq === undefined) throw new Error(`EventLog.open(${taskId}) was not called`);
+    this.nextSeq.set(taskId, seq + 1);
+    const message: TaskEventMessage = { taskId, seq, ...event, at: new Date().toISOString() };
+    this.pending.push(message);
+    this.schedule();
+    bus.emit("task:event", message);
+    return message;
+  }
+
+  /** Events of a task with seq > afterSeq that are published but not yet written. */
+  unwritten(taskId: string, afterSeq: number): TaskEventMessage[] {
+    return this.pending.filter((e) => e.taskId === taskId && e.seq > afterSeq);
+  }
+
+  /** Writes everything appended so far. */
+  async flush(): Promise<void> {
+    while (this.flushing || this.pending.length > 0) {
+      await (this.flushing ??= this.writeBatch().finally(() => (this.flushing = undefined)));
+    }
+  }
+
+  private schedule(): void {
+    if (this.timer || this.flushing) return;
+    const delay = this.pending.length >= MAX_BATCH ? 0 : FLUSH_MS;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.flushing ??= this.writeBatch().finally(() => {
+        this.flushing = undefined;
+        if (this.pending.length > 0) this.schedule();
+      });
+    }, delay);
+  }
+
+  private async writeBatch(): Promise<void> {
+    const batch = this.pending.slice(0, MAX_BATCH);
+    if (batch.length === 0) return;
+    const lastSeq = new Map<string, number>();
+    for (const e of batch) lastSeq.set(e.taskId, e.seq);
+    try {
+      await db.$transaction([
+        db.taskEvent.createMany({
+          data: batch.map((e) => ({ taskId: e.taskId, seq: e.seq, attempt: e.attempt, type: e.type, data: e.data as Prisma.InputJsonValue, at: new Date(e.at) })),
+        }),
+        ...[...lastSeq].map(([id, seq]) => db.task.update({ where: { id }, data: { lastSeq: seq } })),
+      ]);
+      this.pending = this.pending.slice(batch.length);
+    } catch (error) {
+      logger.error("event log write failed; retrying", { error, events: batch.length });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
+
+const holder = globalThis as unknown as { __codexCloudEventLog?: EventLog };
+export const eventLog: EventLog = (holder.__codexCloudEventLog ??= new EventLog());

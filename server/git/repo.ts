@@ -1,0 +1,53 @@
+import { stat } from "node:fs/promises";
+import path from "node:path";
+import { AppError } from "../http/errors";
+import { git, gitOk } from "./git";
+
+const GIT_URL = /^(https?:\/\/|ssh:\/\/|git:\/\/|file:\/\/\/|[\w.-]+@[\w.-]+:)/;
+
+export function isGitUrl(repo: string): boolean {
+  return GIT_URL.test(repo);
+}
+
+function within(root: string, target: string): boolean {
+  const rel = path.relative(root, target);
+  return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
+}
+
+/** A repository path must be absolute, normalised, under an allowed root and a git repository. */
+export async function validateRepoPath(repo: string, allowedRoots: string[]): Promise<string> {
+  if (!path.isAbsolute(repo)) throw invalid("The repository must be an absolute path or a git URL.");
+  if (repo.includes("//") || repo.split("/").some((part) => part === ".." || part === ".")) {
+    throw invalid("The repository path must not contain '.', '..' or repeated slashes.");
+  }
+  const resolved = path.resolve(repo);
+  if (!allowedRoots.some((root) => within(root, resolved))) {
+    throw invalid(`The repository must be under one of the allowed folders: ${allowedRoots.join(", ")}.`);
+  }
+  const info = await stat(resolved).catch(() => null);
+  if (!info?.isDirectory()) throw invalid(`No folder at ${resolved}.`);
+  if (!(await gitOk(["rev-parse", "--git-dir"], { cwd: resolved }))) {
+    throw invalid(`${resolved} is not a git repository.`);
+  }
+  return resolved;
+}
+
+/** The branch HEAD points at (also in a repository with no commit yet). */
+export async function detectDefaultBranch(repo: string): Promise<string> {
+  const head = await git(["symbolic-ref", "--quiet", "--short", "HEAD"], { cwd: repo }).catch(() => "");
+  return head.trim() || "main";
+}
+
+/** Refuses names git would misread (options, ranges, traversal) before they reach a command. */
+export async function assertValidBranchName(name: string, field = "branch"): Promise<void> {
+  const ok = !name.startsWith("-") && (await gitOk(["check-ref-format", "--branch", name], { cwd: "/" }));
+  if (!ok) throw invalid(`"${name}" is not a valid branch name.`, field);
+}
+
+export async function branchExists(repo: string, branch: string): Promise<boolean> {
+  return gitOk(["rev-parse", "--verify", "--quiet", `refs/heads/${branch}^{commit}`], { cwd: repo });
+}
+
+function invalid(message: string, field = "repo"): AppError {
+  return new AppError("VALIDATION_FAILED", message, [{ path: [field], message }]);
+}

@@ -1,0 +1,44 @@
+import type { Server as HttpServer } from "node:http";
+import { Server } from "socket.io";
+import type { ClientToServerEvents, ServerToClientEvents, SocketData } from "@/lib/realtime/events";
+import { bus } from "../events/bus";
+import { logger } from "../logger";
+import { registerTaskHandlers } from "./task-handlers";
+import { actorFromHandshake } from "./socket-auth";
+
+export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export const userRoom = (userId: string) => `user:${userId}`;
+
+/** Socket.IO on the app's HTTP server: authenticated handshake, one room per user. */
+export function createIo(httpServer: HttpServer): IoServer {
+  const io: IoServer = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
+  io.use(async (socket, next) => {
+    try {
+      const actor = await actorFromHandshake(socket.handshake);
+      if (!actor) return next(new Error("UNAUTHENTICATED"));
+      socket.data.userId = actor.userId;
+      socket.data.tokenId = actor.tokenId;
+      next();
+    } catch (error) {
+      logger.error("socket handshake failed", { error });
+      next(new Error("INTERNAL"));
+    }
+  });
+  io.on("connection", (socket) => {
+    void socket.join(userRoom(socket.data.userId));
+    registerTaskHandlers(socket);
+  });
+  forwardOwnerEvents(io);
+  return io;
+}
+
+/** Summaries and approvals go to every socket of the task's owner, subscribed or not. */
+function forwardOwnerEvents(io: IoServer): void {
+  bus.on("task:updated", (ownerId, summary) => io.to(userRoom(ownerId)).emit("task:updated", summary));
+  bus.on("approval:requested", (ownerId, approval) => io.to(userRoom(ownerId)).emit("approval:requested", approval));
+  bus.on("approval:resolved", (ownerId, approval) => io.to(userRoom(ownerId)).emit("approval:resolved", approval));
+  bus.on("token:revoked", (tokenId) => {
+    for (const socket of io.sockets.sockets.values()) if (socket.data.tokenId === tokenId) socket.disconnect(true);
+  });
+}

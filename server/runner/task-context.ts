@@ -1,0 +1,32 @@
+import path from "node:path";
+import { db } from "../db";
+import { env } from "../env";
+import type { Attempt, Environment, Task } from "../generated/prisma/client";
+import { policyToApi, sandboxToApi } from "../services/environment-mapper";
+import type { ThreadSettings } from "./task-process";
+
+export interface TaskContext {
+  task: Task;
+  environment: Environment;
+  attempts: Attempt[];
+  /** DATA_DIR/tasks/<id>: the task's CODEX_HOME and attempt workspaces live here. */
+  dir: string;
+  settings: ThreadSettings;
+}
+
+export const taskDir = (taskId: string) => path.join(env().DATA_DIR, "tasks", taskId);
+export const attemptDir = (taskId: string, index: number) => path.join(taskDir(taskId), `attempt-${index}`);
+
+export async function loadTaskContext(taskId: string): Promise<TaskContext> {
+  const task = await db.task.findUniqueOrThrow({
+    where: { id: taskId },
+    include: { environment: true, attempts: { orderBy: { index: "asc" } } },
+  });
+  const { environment, attempts, ...rest } = task;
+  // "Ask" tasks answer questions about the code: read-only, nothing to approve.
+  const settings: ThreadSettings =
+    task.mode === "ask"
+      ? { approvalPolicy: "never", sandbox: "read-only" }
+      : { approvalPolicy: policyToApi(environment.approvalPolicy), sandbox: sandboxToApi(environment.sandbox) };
+  return { task: rest, environment, attempts, dir: taskDir(taskId), settings };
+}

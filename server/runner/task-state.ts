@@ -1,0 +1,59 @@
+import { db } from "../db";
+import { bus } from "../events/bus";
+import { eventLog } from "../events/event-log";
+import type { AttemptStatus, Prisma, TaskStatus } from "../generated/prisma/client";
+import { toTaskSummary } from "../services/task-mapper";
+import { KeyedQueue } from "./keyed-queue";
+import { deriveTaskStatus } from "./status";
+
+const serial = new KeyedQueue();
+
+/** Records an event of ours (not an app-server notification) in the task's log. */
+export function recordEvent(taskId: string, attempt: number | null, type: string, data: Prisma.InputJsonValue): void {
+  eventLog.append(taskId, { attempt, type, data });
+}
+
+export async function setAttemptStatus(
+  taskId: string,
+  index: number,
+  status: AttemptStatus,
+  extra: Prisma.AttemptUpdateInput = {},
+): Promise<void> {
+  await db.attempt.update({ where: { taskId_index: { taskId, index } }, data: { status, ...extra } });
+  await refreshTaskStatus(taskId);
+}
+
+/**
+ * Re-derives the task's status and diff stats from its attempts and approvals; on a change,
+ * logs `task/status` and tells the owner's sockets (`task:updated`).
+ */
+export function refreshTaskStatus(taskId: string, opts: { force?: boolean } = {}): Promise<TaskStatus> {
+  return serial.run(taskId, async () => {
+    const task = await db.task.findUniqueOrThrow({
+      where: { id: taskId },
+      include: { attempts: { orderBy: { index: "asc" } }, environment: { select: { label: true } } },
+    });
+    const pendingApprovals = await db.approval.count({ where: { taskId, status: "pending" } });
+    const status = deriveTaskStatus({
+      attempts: task.attempts.map((a) => a.status),
+      pendingApprovals,
+      applied: task.appliedAt !== null,
+    });
+    const lead = task.attempts.find((a) => a.filesChanged > 0) ?? task.attempts[0];
+    const stats = { filesChanged: lead?.filesChanged ?? 0, linesAdded: lead?.linesAdded ?? 0, linesRemoved: lead?.linesRemoved ?? 0 };
+    const changed =
+      status !== task.status ||
+      stats.filesChanged !== task.filesChanged ||
+      stats.linesAdded !== task.linesAdded ||
+      stats.linesRemoved !== task.linesRemoved;
+    if (!changed && !opts.force) return status;
+    const updated = await db.task.update({
+      where: { id: taskId },
+      data: { status, ...stats },
+      include: { environment: { select: { label: true } } },
+    });
+    if (status !== task.status) recordEvent(taskId, null, "task/status", { status });
+    bus.emit("task:updated", updated.ownerId, toTaskSummary(updated));
+    return status;
+  });
+}

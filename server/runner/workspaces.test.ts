@@ -1,0 +1,57 @@
+import { mkdtemp, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { git } from "../git/git";
+import { commitAll, makeRepo } from "../test/git-repo";
+import { createWorkspace, runSetupScript } from "./workspaces";
+
+describe("createWorkspace", () => {
+  it("clones the branch tip and leaves the source repository untouched", async () => {
+    const repo = await makeRepo({ "a.txt": "main\n" });
+    await git(["checkout", "--quiet", "-b", "feature"], { cwd: repo });
+    const tip = await commitAll(repo, "feature work");
+    await git(["checkout", "--quiet", "main"], { cwd: repo });
+    const statusBefore = await git(["status", "--porcelain"], { cwd: repo });
+
+    const dir = path.join(await mkdtemp(path.join(tmpdir(), "codex-ws-")), "attempt-0");
+    const ws = await createWorkspace({ repo, branch: "feature", dir });
+
+    expect(ws.baseCommit).toBe(tip);
+    expect(await readFile(path.join(dir, "a.txt"), "utf8")).toBe("main\n");
+    expect(await git(["status", "--porcelain"], { cwd: repo })).toBe(statusBefore);
+    expect(await git(["worktree", "list"], { cwd: repo })).not.toContain(dir);
+  });
+
+  it("fails with git's reason for a missing branch", async () => {
+    const repo = await makeRepo();
+    const dir = path.join(await mkdtemp(path.join(tmpdir(), "codex-ws-")), "x");
+    await expect(createWorkspace({ repo, branch: "nope", dir })).rejects.toThrow(/nope/);
+  });
+});
+
+describe("runSetupScript", () => {
+  it("streams output and reports the exit code", async () => {
+    const chunks: string[] = [];
+    const ok = await runSetupScript({
+      script: "echo one; echo two >&2; pwd",
+      cwd: tmpdir(),
+      env: { PATH: "/usr/bin:/bin" },
+      timeoutMs: 10_000,
+      onOutput: (c) => chunks.push(c),
+    });
+    expect(ok.exitCode).toBe(0);
+    expect(chunks.join("")).toContain("one");
+    expect(ok.output).toContain("two");
+    expect(ok.output).toContain(tmpdir());
+  });
+
+  it("stops at the first failing command and times out long scripts", async () => {
+    const failed = await runSetupScript({ script: "false; echo never", cwd: tmpdir(), env: { PATH: "/usr/bin:/bin" }, timeoutMs: 10_000, onOutput: () => {} });
+    expect(failed.exitCode).toBe(1);
+    expect(failed.output).not.toContain("never");
+    const slow = await runSetupScript({ script: "sleep 30", cwd: tmpdir(), env: { PATH: "/usr/bin:/bin" }, timeoutMs: 300, onOutput: () => {} });
+    expect(slow.exitCode).not.toBe(0);
+    expect(slow.output).toContain("timed out");
+  });
+});

@@ -1,0 +1,21 @@
+import type { TApproval, TApprovalChange } from "@/lib/schemas/approvals";
+import type { Approval } from "../generated/prisma/client";
+
+export function toApiApproval(row: Approval): TApproval {
+  return {
+    id: row.id,
+    taskId: row.taskId,
+    attempt: row.attempt,
+    kind: row.kind,
+    ...(row.command !== null ? { command: row.command } : {}),
+    ...(row.cwd !== null ? { cwd: row.cwd } : {}),
+    ...(row.reason !== null ? { reason: row.reason } : {}),
+    ...(row.changes !== null ? { changes: row.changes as unknown as TApprovalChange[] } : {}),
+    status: row.status,
+    ...(row.decidedBy ? { decidedBy: row.decidedBy } : {}),
+    ...(row.decidedAt ? { decidedAt: row.decidedAt.toISOString() } : {}),
+    ...(row.message ? { message: row.message } : {}),
+    expiresAt: row.expiresAt.toISOString(),
+    createdAt: row.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,36 @@
+import type { Prisma } from "../generated/prisma/client";
+import { db } from "../db";
+
+export type AuditAction =
+  | "auth.sign_in"
+  | "auth.sign_in_failed"
+  | "user.create"
+  | "token.create"
+  | "token.revoke"
+  | "task.create"
+  | "task.interrupt"
+  | "task.archive"
+  | "approval.decide"
+  | "task.apply";
+
+export interface AuditEntry {
+  /** The user who acted, or null for the system (policy, timeout). */
+  actorId: string | null;
+  /** Display form of the actor: an email, "policy", "timeout", "system". */
+  actor: string;
+  action: AuditAction;
+  taskId?: string;
+  details?: Prisma.InputJsonObject;
+}
+
+export async function recordAudit(entry: AuditEntry, tx: Prisma.TransactionClient = db): Promise<void> {
+  await tx.auditLog.create({
+    data: {
+      actorId: entry.actorId,
+      actor: entry.actor,
+      action: entry.action,
+      taskId: entry.taskId,
+      details: entry.details ?? {},
+    },
+  });
+}

@@ -1,0 +1,31 @@
+import type { TEnvironment } from "@/lib/schemas/environments";
+import type { ApprovalPolicy, Environment, SandboxMode } from "../generated/prisma/client";
+
+// Database enums use underscores; the API uses the codex spellings with hyphens.
+export const policyToApi = (p: ApprovalPolicy) => p.replace("_", "-") as TEnvironment["approvalPolicy"];
+export const policyToDb = (p: TEnvironment["approvalPolicy"]) => p.replace("-", "_") as ApprovalPolicy;
+export const sandboxToApi = (s: SandboxMode) => s.replaceAll("_", "-") as TEnvironment["sandbox"];
+export const sandboxToDb = (s: TEnvironment["sandbox"]) => s.replaceAll("-", "_") as SandboxMode;
+
+export function toApiEnvironment(row: Environment): TEnvironment {
+  return {
+    id: row.id,
+    label: row.label,
+    repo: row.repo,
+    defaultBranch: row.defaultBranch,
+    setupScript: row.setupScript,
+    model: {
+      provider: row.modelProvider,
+      model: row.modelName,
+      baseUrl: row.modelBaseUrl,
+      hasApiKey: row.apiKey !== null,
+    },
+    approvalPolicy: policyToApi(row.approvalPolicy),
+    sandbox: sandboxToApi(row.sandbox),
+    autoApprove: { readOnlyCommands: row.autoApproveReadOnly, commandPrefixes: row.autoApprovePrefixes },
+    approvalTimeoutSec: row.approvalTimeoutSec,
+    codexConfig: row.codexConfig,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,79 @@
+import type { TCreateEnvironmentRequest, TEnvironment, TPatchEnvironmentRequest } from "@/lib/schemas/environments";
+import type { Actor } from "../auth/actor";
+import { db } from "../db";
+import { env } from "../env";
+import type { Prisma } from "../generated/prisma/client";
+import { assertValidBranchName, detectDefaultBranch, isGitUrl, validateRepoPath } from "../git/repo";
+import { AppError } from "../http/errors";
+import { findEnvironmentForUser } from "../permissions/environments";
+import { policyToDb, sandboxToDb, toApiEnvironment } from "./environment-mapper";
+
+type Fields = TPatchEnvironmentRequest;
+
+async function resolveRepo(repo: string): Promise<string> {
+  return isGitUrl(repo) ? repo : validateRepoPath(repo, env().ALLOWED_REPO_ROOTS);
+}
+
+/** Validated column values for the fields present in a create or patch request. */
+async function columns(input: Fields, repo: string | undefined): Promise<Prisma.EnvironmentUncheckedUpdateInput> {
+  if (input.defaultBranch) await assertValidBranchName(input.defaultBranch, "defaultBranch");
+  const data: Prisma.EnvironmentUncheckedUpdateInput = {
+    label: input.label,
+    repo,
+    defaultBranch: input.defaultBranch,
+    setupScript: input.setupScript,
+    codexConfig: input.codexConfig,
+    approvalTimeoutSec: input.approvalTimeoutSec,
+    approvalPolicy: input.approvalPolicy && policyToDb(input.approvalPolicy),
+    sandbox: input.sandbox && sandboxToDb(input.sandbox),
+    autoApproveReadOnly: input.autoApprove?.readOnlyCommands,
+    autoApprovePrefixes: input.autoApprove?.commandPrefixes,
+  };
+  if (input.model) {
+    Object.assign(data, {
+      modelProvider: input.model.provider,
+      modelName: input.model.model ?? null,
+      modelBaseUrl: input.model.baseUrl ?? null,
+    });
+    if (input.model.apiKey) data.apiKey = input.model.apiKey;
+  }
+  return data;
+}
+
+export async function createEnvironment(actor: Actor, input: TCreateEnvironmentRequest): Promise<TEnvironment> {
+  const repo = await resolveRepo(input.repo);
+  const defaultBranch = input.defaultBranch ?? (isGitUrl(repo) ? "main" : await detectDefaultBranch(repo));
+  const data = await columns({ ...input, defaultBranch }, repo);
+  const row = await db.environment.create({
+    data: {
+      ...(data as Prisma.EnvironmentUncheckedCreateInput),
+      ownerId: actor.userId,
+      modelProvider: input.model?.provider ?? (env().OPENAI_API_KEY ? "openai" : "demo"),
+    },
+  });
+  return toApiEnvironment(row);
+}
+
+export async function listEnvironments(actor: Actor): Promise<TEnvironment[]> {
+  const rows = await db.environment.findMany({ where: { ownerId: actor.userId }, orderBy: { createdAt: "desc" } });
+  return rows.map(toApiEnvironment);
+}
+
+export async function getEnvironment(actor: Actor, id: string): Promise<TEnvironment> {
+  return toApiEnvironment(await findEnvironmentForUser(actor.userId, id));
+}
+
+export async function updateEnvironment(actor: Actor, id: string, input: TPatchEnvironmentRequest): Promise<TEnvironment> {
+  await findEnvironmentForUser(actor.userId, id);
+  const repo = input.repo === undefined ? undefined : await resolveRepo(input.repo);
+  const row = await db.environment.update({ where: { id }, data: await columns(input, repo) });
+  return toApiEnvironment(row);
+}
+
+/** Refused while tasks use the environment: deleting it would delete their history. */
+export async function deleteEnvironment(actor: Actor, id: string): Promise<void> {
+  await findEnvironmentForUser(actor.userId, id);
+  const tasks = await db.task.count({ where: { environmentId: id } });
+  if (tasks > 0) throw new AppError("CONFLICT", `This environment has ${tasks} task(s); delete or keep them first.`);
+  await db.environment.delete({ where: { id } });
+}

@@ -1,0 +1,64 @@
+import type { TApproval } from "@/lib/schemas/approvals";
+import type { TAttempt, TTaskDetail, TTaskSummary, TTurn } from "@/lib/schemas/tasks";
+import type { Attempt, Task, Turn } from "../generated/prisma/client";
+
+export type TaskWithEnvironment = Task & { environment: { label: string } };
+
+export function toTaskSummary(task: TaskWithEnvironment): TTaskSummary {
+  return {
+    id: task.id,
+    title: task.title,
+    prompt: task.prompt,
+    environmentId: task.environmentId,
+    environmentLabel: task.environment.label,
+    branch: task.branch,
+    mode: task.mode,
+    status: task.status,
+    attemptsTotal: task.attemptsTotal,
+    diffStats: { filesChanged: task.filesChanged, linesAdded: task.linesAdded, linesRemoved: task.linesRemoved },
+    archived: task.archived,
+    createdAt: task.createdAt.toISOString(),
+    updatedAt: task.updatedAt.toISOString(),
+  };
+}
+
+export function toApiAttempt(attempt: Attempt): TAttempt {
+  return {
+    index: attempt.index,
+    threadId: attempt.threadId,
+    status: attempt.status,
+    diffStats: { filesChanged: attempt.filesChanged, linesAdded: attempt.linesAdded, linesRemoved: attempt.linesRemoved },
+    ...(attempt.error ? { error: attempt.error } : {}),
+  };
+}
+
+export function toApiTurn(turn: Turn & { attempt: { index: number } }): TTurn {
+  return {
+    id: turn.id,
+    attempt: turn.attempt.index,
+    status: turn.status,
+    prompt: turn.prompt,
+    startedAt: turn.startedAt.toISOString(),
+    ...(turn.completedAt ? { completedAt: turn.completedAt.toISOString() } : {}),
+  };
+}
+
+export function toTaskDetail(
+  task: TaskWithEnvironment & { attempts: Attempt[]; turns: Array<Turn & { attempt: { index: number } }> },
+  pendingApprovals: TApproval[],
+): TTaskDetail {
+  return {
+    ...toTaskSummary(task),
+    attempts: task.attempts.map(toApiAttempt),
+    turns: task.turns.map(toApiTurn),
+    pendingApprovals,
+    lastSeq: task.lastSeq,
+  };
+}
+
+/** A title from the prompt: its first meaningful line, without a `/scenario` directive. */
+export function titleFromPrompt(prompt: string): string {
+  const lines = prompt.split("\n").map((l) => l.trim()).filter(Boolean);
+  const first = lines.find((l) => !l.startsWith("/scenario")) ?? lines[0] ?? "Untitled task";
+  return first.length > 80 ? `${first.slice(0, 79)}…` : first;
+}

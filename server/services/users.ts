@@ -1,0 +1,54 @@
+import type { TCreateUserRequest, TCreateUserResponse } from "@/lib/schemas/users";
+import { burnPasswordCheck, hashPassword, verifyPassword } from "../auth/password";
+import { db } from "../db";
+import { env } from "../env";
+import { AppError } from "../http/errors";
+import { hitRateLimit } from "../http/rate-limit";
+import { recordAudit } from "./audit";
+
+// Serialises sign-ups so that exactly one "first user" becomes admin.
+const SIGNUP_LOCK = 7_301_001;
+
+/** Sign-up: open while no user exists (that one becomes admin), then per ALLOW_SIGNUP. */
+export async function createUser(input: TCreateUserRequest): Promise<TCreateUserResponse> {
+  const passwordHash = await hashPassword(input.password);
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SIGNUP_LOCK})`;
+    const isFirst = (await tx.user.count()) === 0;
+    if (!isFirst && !env().ALLOW_SIGNUP) {
+      throw new AppError("FORBIDDEN", "Sign-up is closed on this server. Ask an administrator for an account.");
+    }
+    if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
+      throw new AppError("CONFLICT", "An account with this email already exists.");
+    }
+    const user = await tx.user.create({
+      data: { email: input.email, name: input.name, passwordHash, role: isFirst ? "admin" : "user" },
+      select: { id: true, email: true },
+    });
+    await recordAudit({ actorId: user.id, actor: user.email, action: "user.create", details: { admin: isFirst } }, tx);
+    return user;
+  });
+}
+
+export interface CredentialCheck {
+  email: string;
+  password: string;
+  /** Client address, for rate limiting; "unknown" when it cannot be told. */
+  ip: string;
+}
+
+/** Checks an email and password (rate-limited per email and per address). */
+export async function verifyCredentials(check: CredentialCheck): Promise<{ id: string; email: string; name: string | null }> {
+  hitRateLimit(`signin:email:${check.email}`, env().RATE_LIMIT_SIGNIN);
+  hitRateLimit(`signin:ip:${check.ip}`, env().RATE_LIMIT_SIGNIN_IP);
+  const user = await db.user.findUnique({ where: { email: check.email } });
+  const ok = user?.passwordHash
+    ? await verifyPassword(user.passwordHash, check.password)
+    : (await burnPasswordCheck(check.password), false);
+  if (!user || !ok) {
+    await recordAudit({ actorId: user?.id ?? null, actor: check.email, action: "auth.sign_in_failed", details: { ip: check.ip } });
+    throw new AppError("UNAUTHENTICATED", "Wrong email or password.");
+  }
+  await recordAudit({ actorId: user.id, actor: user.email, action: "auth.sign_in", details: { ip: check.ip } });
+  return { id: user.id, email: user.email, name: user.name };
+}
