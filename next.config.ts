@@ -5,7 +5,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Native or Node-only packages stay outside the server bundles.
   serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "@openai/codex"],
-  typedRoutes: false,
+  // Tests and scripts are type-checked by `npm run typecheck`; the build checks the app only.
+  typescript: { tsconfigPath: "tsconfig.build.json" },
 };
 
 export default nextConfig;

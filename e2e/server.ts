@@ -3,13 +3,15 @@
 // is written to e2e/.artifacts/database-url for fixtures that check rows. Dropped on exit.
 import { spawn } from "node:child_process";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { startEmbeddedPostgres } from "../server/db/embedded";
 import { createScratchDatabase } from "./fixtures/scratch-db";
 
 const root = path.resolve(import.meta.dirname, "..");
-const dataDir = await mkdtemp(path.join(tmpdir(), "codex-e2e-"));
+// Not under /tmp: the agent's sandbox (workspace-write) lets commands write anywhere in /tmp,
+// which would hide writes outside the workspace.
+await mkdir(path.join(root, ".data"), { recursive: true });
+const dataDir = await mkdtemp(path.join(root, ".data", "e2e-"));
 const embedded = process.env.DATABASE_URL ? null : await startEmbeddedPostgres({ dataDir });
 const scratch = await createScratchDatabase(process.env.DATABASE_URL ?? embedded!.url, "codex_e2e");
 await mkdir(path.join(root, "e2e/.artifacts"), { recursive: true });

@@ -2,11 +2,11 @@
 // with the SQL that takes the existing migrations to prisma/schema.prisma (like
 // `prisma migrate dev --create-only`, offline). It only needs a PostgreSQL server for a
 // throwaway shadow database: DATABASE_URL's, or else a temporary embedded one.
-import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { startEmbeddedPostgres } from "../server/db/embedded";
-import { migrateCreate } from "../server/db/migrate";
+import { assertMigrationName, migrateCreate } from "../server/db/migrate";
 import { env } from "../server/env";
 
 async function withServer<T>(run: (url: string) => Promise<T>): Promise<T> {
@@ -14,7 +14,6 @@ async function withServer<T>(run: (url: string) => Promise<T>): Promise<T> {
   if (given) return run(given);
   console.error("DATABASE_URL is not set: using a temporary embedded PostgreSQL.");
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "codex-migrate-"));
-  await chmod(dataDir, 0o755); // as root, PostgreSQL runs as user postgres and must enter it
   try {
     const pg = await startEmbeddedPostgres({ dataDir, database: "postgres" });
     try {
@@ -30,6 +29,7 @@ async function withServer<T>(run: (url: string) => Promise<T>): Promise<T> {
 async function main(): Promise<void> {
   const name = process.argv[2];
   if (!name || process.argv.length > 3) throw new Error("Usage: npm run db:migrate:create -- NAME");
+  assertMigrationName(name);
   const created = await withServer((url) => migrateCreate(name, { url }));
   console.log(created ? `Created prisma/migrations/${created}/migration.sql` : "The schema matches the migrations: nothing to create.");
 }

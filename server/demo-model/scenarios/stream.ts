@@ -1,9 +1,15 @@
 import type { Scenario } from "../scenario";
 
 export const DEFAULT_STREAM_DELTAS = 100;
+export const MAX_STREAM_DELTAS = 100_000;
+
+function deltaCount(arg: string | undefined): number {
+  const n = Number.parseInt(arg ?? "", 10);
+  return n > 0 ? Math.min(n, MAX_STREAM_DELTAS) : DEFAULT_STREAM_DELTAS;
+}
 
 export const stream: Scenario = {
   name: "stream",
   description: "stream N: one agent message streamed as N timestamped deltas (benchmarks)",
-  steps: [{ kind: "stream", deltas: (ctx) => Number.parseInt(ctx.args[0] ?? "", 10) || DEFAULT_STREAM_DELTAS }],
+  steps: [{ kind: "stream", deltas: (ctx) => deltaCount(ctx.args[0]) }],
 };
