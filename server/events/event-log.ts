@@ -20,15 +20,27 @@ const MAX_BATCH = 1000;
  */
 export class EventLog {
   private readonly nextSeq = new Map<string, number>();
+  private readonly opening = new Map<string, Promise<void>>();
   private pending: TaskEventMessage[] = [];
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> | undefined;
 
   /** Loads a task's last seq; must run before the first append of a task in this process. */
-  async open(taskId: string): Promise<void> {
-    if (this.nextSeq.has(taskId)) return;
-    const task = await db.task.findUniqueOrThrow({ where: { id: taskId }, select: { lastSeq: true } });
-    if (!this.nextSeq.has(taskId)) this.nextSeq.set(taskId, task.lastSeq + 1);
+  open(taskId: string): Promise<void> {
+    if (this.nextSeq.has(taskId)) return Promise.resolve();
+    let opening = this.opening.get(taskId);
+    if (!opening) {
+      opening = db.task
+        .findUniqueOrThrow({ where: { id: taskId }, select: { lastSeq: true } })
+        .then((task) => void this.nextSeq.set(taskId, task.lastSeq + 1))
+        .finally(() => this.opening.delete(taskId));
+      this.opening.set(taskId, opening);
+    }
+    return opening;
+  }
+
+  isOpen(taskId: string): boolean {
+    return this.nextSeq.has(taskId);
   }
 
   append(taskId: string, event: NewEvent): TaskEventMessage {

@@ -5,10 +5,9 @@ import type { TDiffStats } from "@/lib/schemas/tasks";
 import { git } from "./git";
 
 export interface WorkspaceDiff {
-  /** Unified diff against the base commit, untracked files included, binaries as "Binary files … differ". */
+  /** Unified diff against the base commit, untracked files included, binary files as
+   * `GIT binary patch` sections, so `git apply` can take it as it is. */
   diff: string;
-  /** The same with binary patches, for `git apply`. */
-  patch: string;
   stats: TDiffStats;
 }
 
@@ -37,12 +36,8 @@ export async function workspaceDiff(dir: string, baseCommit: string): Promise<Wo
   try {
     await git(["add", "--all", "--", "."], opts);
     const args = ["diff", "--cached", "--no-color", "--no-ext-diff", "--find-renames", baseCommit];
-    const [diff, patch, numstat] = await Promise.all([
-      git(args, opts),
-      git([...args, "--binary", "--full-index"], opts),
-      git([...args, "--numstat"], opts),
-    ]);
-    return { diff, patch, stats: parseNumstat(numstat) };
+    const [diff, numstat] = await Promise.all([git([...args, "--binary"], opts), git([...args, "--numstat"], opts)]);
+    return { diff, stats: parseNumstat(numstat) };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

@@ -1,6 +1,7 @@
 import { db } from "../db";
 import { bus } from "../events/bus";
 import { eventLog } from "../events/event-log";
+import { logger } from "../logger";
 import type { AttemptStatus, Prisma, TaskStatus } from "../generated/prisma/client";
 import { toTaskSummary } from "../services/task-mapper";
 import { KeyedQueue } from "./keyed-queue";
@@ -8,9 +9,19 @@ import { deriveTaskStatus } from "./status";
 
 const serial = new KeyedQueue();
 
-/** Records an event of ours (not an app-server notification) in the task's log. */
+/**
+ * Appends to the task's log: at once when the log is open in this process, else once it is
+ * (events recorded meanwhile keep their order: they wait on the same promise).
+ */
 export function recordEvent(taskId: string, attempt: number | null, type: string, data: Prisma.InputJsonValue): void {
-  eventLog.append(taskId, { attempt, type, data });
+  if (eventLog.isOpen(taskId)) {
+    eventLog.append(taskId, { attempt, type, data });
+    return;
+  }
+  eventLog.open(taskId).then(
+    () => eventLog.append(taskId, { attempt, type, data }),
+    (error: unknown) => logger.error("could not open the event log", { taskId, error }),
+  );
 }
 
 export async function setAttemptStatus(

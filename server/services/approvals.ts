@@ -52,6 +52,7 @@ export async function decideApproval(d: Decision): Promise<TApproval> {
   recordEvent(row.taskId, row.attempt, "approval/resolved", approval as never);
   bus.emit("approval:resolved", row.task.ownerId, approval);
   await recordAudit({
+    ownerId: row.task.ownerId,
     actorId: d.actor?.userId ?? null,
     actor: d.actor?.email ?? d.by,
     action: "approval.decide",

@@ -14,6 +14,8 @@ export type AuditAction =
   | "task.apply";
 
 export interface AuditEntry {
+  /** Whose account or task this is about (who can read it); defaults to the actor. */
+  ownerId?: string | null;
   /** The user who acted, or null for the system (policy, timeout). */
   actorId: string | null;
   /** Display form of the actor: an email, "policy", "timeout", "system". */
@@ -26,6 +28,7 @@ export interface AuditEntry {
 export async function recordAudit(entry: AuditEntry, tx: Prisma.TransactionClient = db): Promise<void> {
   await tx.auditLog.create({
     data: {
+      ownerId: entry.ownerId === undefined ? entry.actorId : entry.ownerId,
       actorId: entry.actorId,
       actor: entry.actor,
       action: entry.action,
