@@ -99,3 +99,6 @@ export interface TDiffFile {
   deletions: number;
   patch: string;
 }
+
+export const ZThreadParams = z.strictObject({ threadId: z.string().min(1).max(100) });
+export const ZThreadTurnRequest = ZSendMessageRequest.pick({ text: true });
