@@ -7,6 +7,7 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { ZEmail, ZPassword } from "@/lib/schemas/users";
+import { useHydrated } from "../use-hydrated";
 import { useAuthSubmit } from "./use-auth-submit";
 
 export type LoginMode = "signin" | "signup";
@@ -32,6 +33,7 @@ export function LoginCard({ mode, githubEnabled, callbackUrl, initialError }: Pr
   const [fieldError, setFieldError] = useState<string | undefined>(initialError);
   const { submit, pending } = useAuthSubmit({ mode, onSuccess: () => (router.replace(callbackUrl), router.refresh()) });
   const text = copy[mode];
+  const hydrated = useHydrated();
 
   const continueFromEmail = () => {
     const parsed = ZEmail.safeParse(email);
@@ -72,7 +74,7 @@ export function LoginCard({ mode, githubEnabled, callbackUrl, initialError }: Pr
               autoComplete="email"
               autoFocus
               value={email}
-              readOnly={step === "password"}
+              readOnly={!hydrated || step === "password"}
               onChange={(e) => (setEmail(e.target.value), setFieldError(undefined))}
               suffix={
                 step === "password" ? (
@@ -95,7 +97,7 @@ export function LoginCard({ mode, githubEnabled, callbackUrl, initialError }: Pr
               />
             </Form.Item>
           )}
-          <Button type="primary" htmlType="submit" size="large" block loading={pending}>
+          <Button type="primary" htmlType="submit" size="large" block loading={pending} disabled={!hydrated}>
             Continue
           </Button>
         </Form>

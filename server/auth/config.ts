@@ -6,6 +6,7 @@ import { ZSignInForm } from "@/lib/schemas/users";
 import { db } from "../db";
 import { authSecret, env, githubOAuthConfigured } from "../env";
 import { AppError } from "../http/errors";
+import { logger } from "../logger";
 import { verifyCredentials } from "../services/users";
 import { clientIp } from "./client-ip";
 
@@ -36,6 +37,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   session: { strategy: "jwt" },
   adapter: PrismaAdapter(db),
   pages: { signIn: "/login", error: "/login" },
+  // A wrong password is not a server error: keep it out of the error log (the audit log has it).
+  logger: {
+    error(error: Error) {
+      if (error instanceof CredentialsSignin) return;
+      logger.error("auth error", { error });
+    },
+  },
   providers: githubOAuthConfigured()
     ? [credentials, GitHub({ clientId: env().AUTH_GITHUB_ID, clientSecret: env().AUTH_GITHUB_SECRET })]
     : [credentials],
