@@ -7,12 +7,13 @@ export const ZApplyRequest = z.strictObject({
 });
 export type TApplyRequest = z.input<typeof ZApplyRequest>;
 
-export interface TApplyResult {
-  status: "success" | "partial" | "error";
-  applied: boolean;
-  branch?: string;
-  commit?: string;
-  conflictPaths: string[];
-  skippedPaths: string[];
-  message: string;
-}
+export const ZApplyResult = z.object({
+  status: z.enum(["success", "partial", "error"]),
+  applied: z.boolean(),
+  branch: z.string().optional(),
+  commit: z.string().optional(),
+  conflictPaths: z.array(z.string()),
+  skippedPaths: z.array(z.string()),
+  message: z.string(),
+});
+export type TApplyResult = z.infer<typeof ZApplyResult>;

@@ -13,25 +13,24 @@ export const ZListApprovalsQuery = z.strictObject({
   status: z.enum(["pending", "accepted", "declined", "cancelled", "timed_out"]).optional(),
 });
 
-export interface TApprovalChange {
-  path: string;
-  kind: "add" | "update" | "delete";
-  diff: string;
-}
+export const ZApprovalChange = z.object({ path: z.string(), kind: z.enum(["add", "update", "delete"]), diff: z.string() });
+export type TApprovalChange = z.infer<typeof ZApprovalChange>;
 
-export interface TApproval {
-  id: string;
-  taskId: string;
-  attempt: number;
-  kind: "command" | "fileChange";
-  command?: string;
-  cwd?: string;
-  reason?: string;
-  changes?: TApprovalChange[];
-  status: "pending" | "accepted" | "declined" | "cancelled" | "timed_out";
-  decidedBy?: "user" | "policy" | "timeout";
-  decidedAt?: string;
-  message?: string;
-  expiresAt: string;
-  createdAt: string;
-}
+export const ZApproval = z.object({
+  id: z.string(),
+  taskId: z.string(),
+  attempt: z.number().int(),
+  kind: z.enum(["command", "fileChange"]),
+  command: z.string().optional(),
+  cwd: z.string().optional(),
+  reason: z.string().optional(),
+  changes: z.array(ZApprovalChange).optional(),
+  status: z.enum(["pending", "accepted", "declined", "cancelled", "timed_out"]),
+  decidedBy: z.enum(["user", "policy", "timeout"]).optional(),
+  decidedAt: z.string().optional(),
+  message: z.string().optional(),
+  expiresAt: z.string(),
+  createdAt: z.string(),
+});
+export type TApproval = z.infer<typeof ZApproval>;
+export const ZApprovalList = z.object({ items: z.array(ZApproval) });

@@ -7,11 +7,13 @@ export const ZAuditQuery = z.strictObject({
 });
 export type TAuditQuery = z.output<typeof ZAuditQuery>;
 
-export interface TAuditEntry {
-  id: string;
-  at: string;
-  actor: string;
-  action: string;
-  taskId?: string;
-  details: unknown;
-}
+export const ZAuditEntry = z.object({
+  id: z.string(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  taskId: z.string().optional(),
+  details: z.unknown(),
+});
+export type TAuditEntry = z.infer<typeof ZAuditEntry>;
+export const ZAuditList = z.object({ items: z.array(ZAuditEntry), nextCursor: z.string().nullable() });

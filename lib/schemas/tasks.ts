@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { TApproval } from "./approvals";
+import { ZApproval } from "./approvals";
 
 export const TASK_STATUSES = ["queued", "running", "awaiting_approval", "ready", "applied", "error", "cancelled"] as const;
 export const ATTEMPT_STATUSES = ["queued", "running", "completed", "failed", "cancelled"] as const;
@@ -41,64 +41,78 @@ export const ZPatchTaskRequest = z
   .strictObject({ archived: z.boolean().optional(), title: z.string().trim().min(1).max(200).optional() })
   .refine((v) => v.archived !== undefined || v.title !== undefined, { error: "Send archived or title." });
 
-export interface TDiffStats {
-  filesChanged: number;
-  linesAdded: number;
-  linesRemoved: number;
-}
+export const ZDiffStats = z.object({ filesChanged: z.number().int(), linesAdded: z.number().int(), linesRemoved: z.number().int() });
+export type TDiffStats = z.infer<typeof ZDiffStats>;
 
-export interface TTaskSummary {
-  id: string;
-  title: string;
-  prompt: string;
-  environmentId: string;
-  environmentLabel: string;
-  branch: string;
-  mode: "code" | "ask";
-  status: TTaskStatus;
-  attemptsTotal: number;
-  diffStats: TDiffStats;
-  archived: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
+export const ZTaskSummary = z.object({
+  id: z.string(),
+  title: z.string(),
+  prompt: z.string(),
+  environmentId: z.string(),
+  environmentLabel: z.string(),
+  branch: z.string(),
+  mode: z.enum(["code", "ask"]),
+  status: z.enum(TASK_STATUSES),
+  attemptsTotal: z.number().int(),
+  diffStats: ZDiffStats,
+  archived: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type TTaskSummary = z.infer<typeof ZTaskSummary>;
 
-export interface TAttempt {
-  index: number;
-  threadId: string | null;
-  status: TAttemptStatus;
-  diffStats: TDiffStats;
-  error?: string;
-}
+export const ZAttempt = z.object({
+  index: z.number().int(),
+  threadId: z.string().nullable(),
+  status: z.enum(ATTEMPT_STATUSES),
+  diffStats: ZDiffStats,
+  error: z.string().optional(),
+});
+export type TAttempt = z.infer<typeof ZAttempt>;
 
-export interface TTurn {
-  id: string;
-  attempt: number;
-  status: "inProgress" | "completed" | "interrupted" | "failed";
-  prompt: string;
-  startedAt: string;
-  completedAt?: string;
-}
+export const ZTurn = z.object({
+  id: z.string(),
+  attempt: z.number().int(),
+  status: z.enum(["inProgress", "completed", "interrupted", "failed"]),
+  prompt: z.string(),
+  startedAt: z.string(),
+  completedAt: z.string().optional(),
+});
+export type TTurn = z.infer<typeof ZTurn>;
 
-export interface TTaskDetail extends TTaskSummary {
-  attempts: TAttempt[];
-  turns: TTurn[];
-  pendingApprovals: TApproval[];
-  lastSeq: number;
-}
+export const ZTaskDetail = ZTaskSummary.extend({
+  attempts: z.array(ZAttempt),
+  turns: z.array(ZTurn),
+  pendingApprovals: z.array(ZApproval),
+  lastSeq: z.number().int(),
+});
+export type TTaskDetail = z.infer<typeof ZTaskDetail>;
+
+export const ZTaskList = z.object({ items: z.array(ZTaskSummary), nextCursor: z.string().nullable() });
+
+export const ZTaskEvent = z.object({
+  taskId: z.string(),
+  seq: z.number().int(),
+  attempt: z.number().int().nullable(),
+  type: z.string(),
+  data: z.unknown(),
+  at: z.string(),
+});
+export const ZTaskEvents = z.object({ items: z.array(ZTaskEvent), lastSeq: z.number().int() });
 
 export const ZDiffQuery = z.strictObject({
   attempt: z.coerce.number().int().min(0).max(3).default(0),
   format: z.enum(["text", "json"]).default("text"),
 });
 
-export interface TDiffFile {
-  path: string;
-  status: "added" | "modified" | "deleted" | "renamed" | "binary";
-  additions: number;
-  deletions: number;
-  patch: string;
-}
+export const ZDiffFile = z.object({
+  path: z.string(),
+  status: z.enum(["added", "modified", "deleted", "renamed", "binary"]),
+  additions: z.number().int(),
+  deletions: z.number().int(),
+  patch: z.string(),
+});
+export type TDiffFile = z.infer<typeof ZDiffFile>;
 
 export const ZThreadParams = z.strictObject({ threadId: z.string().min(1).max(100) });
 export const ZThreadTurnRequest = ZSendMessageRequest.pick({ text: true });

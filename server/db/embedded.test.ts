@@ -7,7 +7,7 @@ import { createInterface } from "node:readline";
 import { afterAll, describe, expect, it } from "vitest";
 import { adminQuery } from "./admin";
 import { startEmbeddedPostgres, type RunningPostgres } from "./embedded";
-import { isRoot, postmasterPid, processAlive, untraversableAncestor } from "./embedded-host";
+import { isRoot, postmasterPid, processAlive, untraversableAncestor, waitForExit } from "./embedded-host";
 
 const dirs: string[] = [];
 const children: ChildProcess[] = [];
@@ -23,8 +23,10 @@ async function tempDir(): Promise<string> {
 afterAll(async () => {
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
   for (const dir of dirs) {
-    const pid = await postmasterPid(path.join(dir, "postgres"));
-    if (pid !== null && processAlive(pid)) process.kill(pid, "SIGQUIT");
+    for (const cluster of [path.join(dir, "postgres"), path.join(dir, "data", "postgres")]) {
+      const pid = await postmasterPid(cluster);
+      if (pid !== null && processAlive(pid)) process.kill(pid, "SIGQUIT");
+    }
     await rm(dir, { recursive: true, force: true });
   }
 });
@@ -38,24 +40,28 @@ function recorder(): { log: (message: string) => void; lines: string[] } {
   return { log: (message) => lines.push(message), lines };
 }
 
-/** Starts the embedded server in a separate Node process and resolves once it is ready. */
-async function startInChild(dataDir: string): Promise<ChildProcess> {
-  const script = path.join(dataDir, "..", "start-postgres.mts");
-  const modulePath = JSON.stringify(path.resolve("server/db/embedded.ts"));
+/**
+ * Starts the embedded server in a separate Node process, which then idles ("stay") or calls
+ * process.exit(3) without stop() ("exit"). Resolves once the server is ready, with its PID.
+ */
+async function startInChild(opts: { dataDir: string; then: "stay" | "exit" }): Promise<{ child: ChildProcess; postmaster: number }> {
+  const script = path.join(opts.dataDir, "..", "start-postgres.mts");
+  const module = (file: string) => JSON.stringify(path.resolve("server/db", file));
   await writeFile(
     script,
-    `import { startEmbeddedPostgres } from ${modulePath};\n` +
-      `const pg = await startEmbeddedPostgres({ dataDir: process.argv[2] });\n` +
-      `console.log(JSON.stringify({ port: pg.port }));\n` +
-      `setInterval(() => {}, 60_000);\n`,
+    `import { startEmbeddedPostgres } from ${module("embedded.ts")};\n` +
+      `import { postmasterPid } from ${module("embedded-host.ts")};\n` +
+      `const [dataDir, then] = process.argv.slice(2);\n` +
+      `await startEmbeddedPostgres({ dataDir });\n` +
+      `console.log(await postmasterPid(dataDir + "/postgres"));\n` +
+      `if (then === "exit") process.exit(3); else setInterval(() => {}, 60_000);\n`,
   );
-  const child = spawn(process.execPath, ["--import", "tsx", script, dataDir], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx", script, opts.dataDir, opts.then], { stdio: ["ignore", "pipe", "inherit"] });
   children.push(child);
   if (!child.stdout) throw new Error("no stdout pipe");
-  const lines = createInterface({ input: child.stdout });
-  const [line] = (await Promise.race([once(lines, "line"), once(child, "exit")])) as [string];
+  const [line] = (await Promise.race([once(createInterface({ input: child.stdout }), "line"), once(child, "exit")])) as [unknown];
   if (typeof line !== "string") throw new Error("the child process exited before PostgreSQL was ready");
-  return child;
+  return { child, postmaster: Number(line) };
 }
 
 describe("startEmbeddedPostgres", () => {
@@ -80,24 +86,28 @@ describe("startEmbeddedPostgres", () => {
     }
   });
 
-  it("stops a server left running by a SIGKILLed Node process, then starts its own", async () => {
+  it("stops a server left running by a SIGKILLed Node process; a plain exit stops its own server", async () => {
     const dataDir = path.join(await tempDir(), "data");
-    const child = await startInChild(dataDir);
-    const orphan = await postmasterPid(path.join(dataDir, "postgres"));
-    if (orphan === null) throw new Error("the child's server wrote no postmaster.pid");
-    child.kill("SIGKILL");
-    await once(child, "exit");
-    expect(processAlive(orphan)).toBe(true);
+    const killed = await startInChild({ dataDir, then: "stay" });
+    killed.child.kill("SIGKILL");
+    await once(killed.child, "exit");
+    expect(processAlive(killed.postmaster)).toBe(true);
 
     const { log, lines } = recorder();
     const pg = await startEmbeddedPostgres({ dataDir, log });
     try {
-      expect(lines).toContain(`stopping PostgreSQL PID ${orphan}, left running by a process that is gone`);
-      expect(processAlive(orphan)).toBe(false);
+      expect(lines).toContain(`stopping PostgreSQL PID ${killed.postmaster}, left running by a process that is gone`);
+      expect(processAlive(killed.postmaster)).toBe(false);
       expect(await query(pg.url, "SELECT current_database() AS db")).toEqual([{ db: "codex_cloud" }]);
     } finally {
       await pg.stop();
     }
+
+    const exited = await startInChild({ dataDir, then: "exit" });
+    const [code] = (await once(exited.child, "exit")) as [number | null];
+    expect(code).toBe(3);
+    await waitForExit({ pid: exited.postmaster, timeoutMs: 5_000 });
+    expect(processAlive(exited.postmaster)).toBe(false);
   });
 
   it("refuses a data directory whose server this process runs, and clears a stale postmaster.pid", async () => {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -18,9 +18,13 @@ function scratchDatabase(): { url: () => string } {
   return { url: () => withDatabase(testDatabaseUrl(), name) };
 }
 
-async function shadowDatabases(): Promise<string[]> {
-  const result = await adminQuery({ url: testDatabaseUrl(), sql: "SELECT datname FROM pg_database WHERE datname LIKE 'prisma_shadow_%'" });
-  return result.rows.map((row: { datname: string }) => row.datname);
+async function query(url: string, sql: string): Promise<Array<Record<string, unknown>>> {
+  return (await adminQuery({ url, sql })).rows as Array<Record<string, unknown>>;
+}
+
+async function shadowDatabases(): Promise<unknown[]> {
+  const rows = await query(testDatabaseUrl(), "SELECT datname FROM pg_database WHERE datname LIKE 'prisma_shadow_%'");
+  return rows.map((row) => row.datname);
 }
 
 describe("the schema engine", () => {
@@ -121,6 +125,29 @@ describe("migrateCreate", () => {
 
   it("rejects a name that cannot be a directory suffix", async () => {
     await expect(migrateCreate("add users", { url: testDatabaseUrl() })).rejects.toThrow(/letters, digits and _/);
+  });
+});
+
+describe("migrateDeploy with hand-written SQL", () => {
+  const db = scratchDatabase();
+
+  it("runs each migration.sql whole (semicolons in strings) and rolls a failing one back", async () => {
+    const migrationsDir = await mkdtemp(path.join(os.tmpdir(), "codex-migrate-sql-"));
+    try {
+      const write = async (name: string, sql: string) => {
+        await mkdir(path.join(migrationsDir, name));
+        await writeFile(path.join(migrationsDir, name, "migration.sql"), sql);
+      };
+      await write("20250101000000_notes", `CREATE TABLE "Note" ("body" TEXT NOT NULL DEFAULT 'x;y');\nCOMMENT ON TABLE "Note" IS 'a; b';\n`);
+      await write("20250102000000_broken", `CREATE TABLE "Other" ("id" INT);\nSELECT no_such_function();\n`);
+
+      await expect(migrateDeploy({ url: db.url(), migrationsDir })).rejects.toThrow(/no_such_function\(\) does not exist/);
+      expect(await migrateStatus({ url: db.url(), migrationsDir })).toMatchObject({ failed: ["20250102000000_broken"] });
+      const [row] = await query(db.url(), `SELECT obj_description('"Note"'::regclass) AS comment, to_regclass('"Other"') AS other`);
+      expect(row).toEqual({ comment: "a; b", other: null });
+    } finally {
+      await rm(migrationsDir, { recursive: true, force: true });
+    }
   });
 });
 

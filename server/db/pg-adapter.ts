@@ -17,7 +17,16 @@ const PG_TEXT_OID = 25;
 const POOL_MAX = 2;
 
 type PgResult = { fields: Array<{ dataTypeID: number }>; rows: unknown[] };
-type PerformIO = (query: SqlQuery) => Promise<PgResult>;
+type PgAdapter = Awaited<ReturnType<PrismaPg["connect"]>>;
+
+/** A private method of adapter-pg's PgQueryable, bound; throws if an upgrade removed it. */
+function privateMethod<F extends (...args: never[]) => unknown>(queryable: object, name: string): F {
+  const method: unknown = Reflect.get(queryable, name);
+  if (typeof method !== "function") {
+    throw new Error(`@prisma/adapter-pg no longer has ${name}(); revisit server/db/pg-adapter.ts`);
+  }
+  return method.bind(queryable) as F;
+}
 
 // adapter-pg cannot map Postgres's internal single-byte type "char" (OID 18: pg_class.relkind,
 // pg_constraint.contype, …): fieldToColumnType() throws "Column type 'char' could not be
@@ -26,19 +35,16 @@ type PerformIO = (query: SqlQuery) => Promise<PgResult>;
 // with get_expect_char(), e.g. contype, which PostgreSQL 18 returns for NOT NULL constraints.
 // The two calls are matched through the rows array, which queryRaw() passes through unchanged.
 function charColumnsAsCharacter<T extends SqlQueryable>(queryable: T): T {
-  const target = queryable as T & { performIO?: PerformIO };
-  const performIO = target.performIO;
-  if (typeof performIO !== "function") {
-    throw new Error("@prisma/adapter-pg no longer has performIO(); revisit server/db/pg-adapter.ts");
-  }
+  const performIO = privateMethod<(query: SqlQuery) => Promise<PgResult>>(queryable, "performIO");
   const charColumns = new WeakMap<unknown[], number[]>();
-  target.performIO = async (query) => {
-    const result = await performIO.call(target, query);
+  Reflect.set(queryable, "performIO", async (query: SqlQuery) => {
+    const result = await performIO(query);
     const columns = result.fields.flatMap((field, index) => (field.dataTypeID === PG_CHAR_OID ? [index] : []));
-    for (const index of columns) result.fields[index]!.dataTypeID = PG_TEXT_OID;
-    if (columns.length > 0) charColumns.set(result.rows, columns);
+    if (columns.length === 0) return result;
+    for (const field of result.fields) if (field.dataTypeID === PG_CHAR_OID) field.dataTypeID = PG_TEXT_OID;
+    charColumns.set(result.rows, columns);
     return result;
-  };
+  });
   const queryRaw = queryable.queryRaw.bind(queryable);
   queryable.queryRaw = async (query) => {
     const result = await queryRaw(query);
@@ -48,11 +54,26 @@ function charColumnsAsCharacter<T extends SqlQueryable>(queryable: T): T {
   return queryable;
 }
 
-function patched(adapter: SqlDriverAdapter): SqlDriverAdapter {
+// adapter-pg's executeScript() splits the script at every ";", which breaks any migration with
+// a semicolon in a string, a comment or a function body. Send the script whole, as Prisma's
+// native engine does: one simple-protocol query, which PostgreSQL runs as one transaction.
+function wholeScripts(adapter: PgAdapter): PgAdapter {
+  const onError = privateMethod<(error: unknown) => never>(adapter, "onError");
+  adapter.executeScript = async (script) => {
+    try {
+      await adapter.underlyingDriver().query(script);
+    } catch (error) {
+      onError(error);
+    }
+  };
+  return adapter;
+}
+
+function patched(adapter: PgAdapter): SqlDriverAdapter {
   const startTransaction = adapter.startTransaction.bind(adapter);
   adapter.startTransaction = async (isolationLevel): Promise<Transaction> =>
     charColumnsAsCharacter(await startTransaction(isolationLevel));
-  return charColumnsAsCharacter(adapter);
+  return charColumnsAsCharacter(wholeScripts(adapter));
 }
 
 export interface MigrationPgFactory extends SqlMigrationAwareDriverAdapterFactory {
