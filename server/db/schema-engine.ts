@@ -19,7 +19,7 @@ import { migrationAwarePgFactory } from "./pg-adapter";
 const require = createRequire(import.meta.url);
 const GLUE_MODULE = "./schema_engine_bg.js";
 
-export type SchemaEngine = Glue.SchemaEngine;
+type SchemaEngine = Glue.SchemaEngine;
 
 function wasmCandidates(): string[] {
   const gluePath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
