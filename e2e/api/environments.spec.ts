@@ -55,3 +55,31 @@ test("repository paths that are not git repositories, relative or traversing are
   }
   expect(await mine()).toBe(0);
 });
+
+test("extra codex configuration is checked by codex itself: broken TOML is refused, MCP servers are accepted", async ({ request }) => {
+  const headers = { authorization: `Bearer ${await tokenFor(request, await signUp(request, "envtoml"))}` };
+  const repo = makeRepo();
+  const broken = await request.post("/api/environments", { headers, data: { label: "x", repo, codexConfig: "[mcp_servers.docs\ncommand = " } });
+  expect(broken.status()).toBe(400);
+  expect((await broken.json()).error.message).toContain("Codex cannot load this configuration");
+  const good = await request.post("/api/environments", {
+    headers,
+    data: { label: "x", repo, codexConfig: '[mcp_servers.docs]\ncommand = "echo"\nargs = ["hello"]\n' },
+  });
+  expect(good.status(), await good.text()).toBe(201);
+  expect((await good.json()).codexConfig).toContain("mcp_servers.docs");
+});
+
+test("provider keys are write-only and sealed at rest", async ({ request }) => {
+  const user = await signUp(request, "keys");
+  const headers = { authorization: `Bearer ${await tokenFor(request, user)}` };
+  const put = await request.put("/api/settings/provider-keys/openai", { headers, data: { apiKey: "sk-test-abcdefgh" } });
+  expect(put.status()).toBe(200);
+  expect(await put.json()).toMatchObject({ provider: "openai", hasKey: true });
+  const list = await (await request.get("/api/settings/provider-keys", { headers })).json();
+  expect(list.items).toMatchObject([{ provider: "openai", hasKey: true }, { provider: "custom", hasKey: false }]);
+  expect(JSON.stringify(list)).not.toContain("sk-test");
+  expect(await countRows("ProviderSecret", `value LIKE '%sk-test%'`)).toBe(0);
+  expect((await request.put("/api/settings/provider-keys/demo", { headers, data: { apiKey: "sk-test-abcdefgh" } })).status()).toBe(400);
+  expect((await request.delete("/api/settings/provider-keys/openai", { headers })).status()).toBe(204);
+});

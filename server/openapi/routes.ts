@@ -8,10 +8,11 @@ import {
   ZTaskDetail, ZTaskEvents, ZTaskList, ZTaskSummary, ZThreadParams, ZThreadTurnRequest,
 } from "@/lib/schemas/tasks";
 import { ZApiToken, ZCreatedToken, ZCreateTokenRequest, ZIdParams } from "@/lib/schemas/tokens";
+import { ZProviderKeyList, ZProviderKeyStatus, ZProviderParams, ZPutProviderKeyRequest } from "@/lib/schemas/settings";
 import { ZCreateUserRequest, ZCreateUserResponse } from "@/lib/schemas/users";
 
 export interface RouteDoc {
-  method: "get" | "post" | "patch" | "delete";
+  method: "get" | "post" | "put" | "patch" | "delete";
   path: string;
   summary: string;
   /** false: no credentials needed. */
@@ -55,5 +56,8 @@ export const ROUTES: RouteDoc[] = [
   { method: "post", path: "/api/threads/{threadId}/turns", summary: "A follow-up on one thread", params: ZThreadParams, body: ZThreadTurnRequest, status: 202, response: accepted },
   { method: "get", path: "/api/approvals", summary: "Approvals across the caller's tasks", query: ZListApprovalsQuery, response: ZApprovalList },
   { method: "post", path: "/api/approvals/{id}", summary: "Decide an approval", params: ZIdParams, body: ZDecideApprovalRequest, response: ZApproval },
+  { method: "get", path: "/api/settings/provider-keys", summary: "Which provider keys the caller has set", response: ZProviderKeyList },
+  { method: "put", path: "/api/settings/provider-keys/{provider}", summary: "Set a provider API key (write-only)", params: ZProviderParams, body: ZPutProviderKeyRequest, response: ZProviderKeyStatus },
+  { method: "delete", path: "/api/settings/provider-keys/{provider}", summary: "Remove a provider API key", params: ZProviderParams, status: 204 },
   { method: "get", path: "/api/audit", summary: "The caller's audit trail", query: ZAuditQuery, response: ZAuditList },
 ];

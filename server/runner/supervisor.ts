@@ -7,6 +7,7 @@ import { raiseApproval } from "./approval-raise";
 import { writeCodexHome } from "./codex-home";
 import { startAttempt } from "./first-turn";
 import { describeExit, type CodexExit } from "./peer-error";
+import { userProviderKey } from "../services/provider-keys";
 import { providerFor } from "./provider";
 import { loadTaskContext, type TaskContext } from "./task-context";
 import { TaskProcess } from "./task-process";
@@ -169,7 +170,10 @@ export class Supervisor {
     const ctx = loaded ?? (await loadTaskContext(taskId));
     const home = await writeCodexHome({
       dir: path.join(ctx.dir, "codex-home"),
-      provider: providerFor(ctx.environment, this.opts.demoModelUrl),
+      provider: providerFor(ctx.environment, {
+        demoBaseUrl: this.opts.demoModelUrl,
+        ownerKey: await userProviderKey(ctx.task.ownerId, ctx.environment.modelProvider),
+      }),
       extraToml: ctx.environment.codexConfig,
     });
     const process: TaskProcess = await TaskProcess.open({

@@ -11,7 +11,9 @@ export type AuditAction =
   | "task.interrupt"
   | "task.archive"
   | "approval.decide"
-  | "task.apply";
+  | "task.apply"
+  | "provider_key.set"
+  | "provider_key.delete";
 
 export interface AuditEntry {
   /** Whose account or task this is about (who can read it); defaults to the actor. */

@@ -1,11 +1,13 @@
 import type { TCreateEnvironmentRequest, TEnvironment, TPatchEnvironmentRequest } from "@/lib/schemas/environments";
 import type { Actor } from "../auth/actor";
+import { sealSecret } from "../auth/secret-box";
 import { db } from "../db";
 import { env } from "../env";
 import type { Prisma } from "../generated/prisma/client";
 import { assertValidBranchName, detectDefaultBranch, isGitUrl, validateRepoPath } from "../git/repo";
 import { AppError } from "../http/errors";
 import { findEnvironmentForUser } from "../permissions/environments";
+import { checkCodexConfig } from "../runner/codex-home";
 import { policyToDb, sandboxToDb, toApiEnvironment } from "./environment-mapper";
 
 type Fields = TPatchEnvironmentRequest;
@@ -15,8 +17,19 @@ async function resolveRepo(repo: string): Promise<string> {
 }
 
 /** Validated column values for the fields present in a create or patch request. */
+/** Extra config.toml must be something codex itself can load (checked by a throwaway app-server). */
+async function assertCodexCanLoad(codexConfig: string | null | undefined): Promise<void> {
+  if (!codexConfig?.trim()) return;
+  const check = await checkCodexConfig({ provider: { provider: "demo", baseUrl: "http://127.0.0.1:9/v1" }, extraToml: codexConfig });
+  if (!check.ok) {
+    const message = `Codex cannot load this configuration: ${check.error}`;
+    throw new AppError("VALIDATION_FAILED", message, [{ path: ["codexConfig"], message }]);
+  }
+}
+
 async function columns(input: Fields, repo: string | undefined): Promise<Prisma.EnvironmentUncheckedUpdateInput> {
   if (input.defaultBranch) await assertValidBranchName(input.defaultBranch, "defaultBranch");
+  await assertCodexCanLoad(input.codexConfig);
   const data: Prisma.EnvironmentUncheckedUpdateInput = {
     label: input.label,
     repo,
@@ -35,7 +48,7 @@ async function columns(input: Fields, repo: string | undefined): Promise<Prisma.
       modelName: input.model.model ?? null,
       modelBaseUrl: input.model.baseUrl ?? null,
     });
-    if (input.model.apiKey) data.apiKey = input.model.apiKey;
+    if (input.model.apiKey) data.apiKey = sealSecret(input.model.apiKey);
   }
   return data;
 }
