@@ -61,5 +61,8 @@ describe("autoApproves", () => {
   it("unwraps shell wrappers", () => {
     expect(unwrapShell(`bash -lc "ls -la"`)).toBe("ls -la");
     expect(unwrapShell("ls")).toBe("ls");
+    expect(unwrapShell("/bin/bash -lc ls")).toBe("ls");
+    expect(isReadOnlyCommand("/bin/bash -lc ls")).toBe(true);
+    expect(isReadOnlyCommand("/bin/bash -lc rm -rf x")).toBe(false);
   });
 });

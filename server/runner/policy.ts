@@ -14,10 +14,17 @@ const FIND_WRITERS = /^-(exec|execdir|ok|okdir|delete|fprint|fprint0|fprintf|fls
 /** Shell syntax that can write, run other commands or hide what runs. */
 const UNSAFE_SYNTAX = /[`<>]|\$\(|\$\{|\|&|(?<!&)&(?!&)/;
 
-/** Unwraps `bash -lc '…'` / `sh -c "…"`, as codex reports commands run through a shell. */
+/**
+ * Unwraps `bash -lc '…'` / `sh -c "…"` / `bash -lc ls`, as codex reports commands run through a
+ * shell (shell-quoted, so an unquoted script is a single word).
+ */
 export function unwrapShell(command: string): string {
-  const m = command.trim().match(/^(?:\/(?:usr\/)?bin\/)?(?:bash|sh|zsh)\s+-l?c\s+(['"])([\s\S]*)\1$/);
-  return m?.[2] ?? command.trim();
+  const m = command.trim().match(/^(?:\/(?:usr\/)?bin\/)?(?:bash|sh|zsh)\s+-l?c\s+([\s\S]+)$/);
+  if (!m) return command.trim();
+  const script = m[1]!;
+  const quoted = script.match(/^(['"])([\s\S]*)\1$/);
+  if (quoted) return quoted[2]!;
+  return /\s/.test(script) ? command.trim() : script;
 }
 
 function words(segment: string): string[] {
