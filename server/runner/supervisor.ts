@@ -75,11 +75,27 @@ export class Supervisor {
     await this.processes.get(taskId)?.interrupt();
   }
 
-  /** Hands a recorded decision to the agent that asked, if its process still waits for it. */
-  answerApproval(opts: { approvalId: string; taskId: string; decision: TApprovalDecision }): void {
+  /**
+   * Hands a recorded decision to the agent that asked, if its process still waits for it; a
+   * decline's message reaches the agent as the user's words in the same turn.
+   */
+  answerApproval(opts: {
+    approvalId: string;
+    taskId: string;
+    decision: TApprovalDecision;
+    message?: string;
+    threadId: string | null;
+    turnId: string | null;
+  }): void {
     clearTimeout(this.approvalTimers.get(opts.approvalId));
     this.approvalTimers.delete(opts.approvalId);
-    this.processes.get(opts.taskId)?.answer(opts.approvalId, opts.decision);
+    const process = this.processes.get(opts.taskId);
+    if (!process?.answer(opts.approvalId, opts.decision)) return;
+    if (opts.decision === "decline" && opts.message && opts.threadId && opts.turnId) {
+      process.steer(opts.threadId, opts.turnId, `I declined that request: ${opts.message}`).catch((error: unknown) => {
+        logger.warn("could not pass the decline message to the agent", { taskId: opts.taskId, error });
+      });
+    }
   }
 
   async shutdown(): Promise<void> {

@@ -134,6 +134,11 @@ export class TaskProcess {
     return this.peer.respond(rpcId, { decision });
   }
 
+  /** Adds the user's words to the turn in progress (e.g. why a request was declined). */
+  async steer(threadId: string, turnId: string, text: string): Promise<void> {
+    await this.peer.request("turn/steer", { threadId, expectedTurnId: turnId, input: [{ type: "text", text, text_elements: [] }] });
+  }
+
   /** Links an Approval row to the request that raised it, so `answer` can find it. */
   bindApproval(approvalId: string, rpcId: RequestId): void {
     this.openApprovals.set(approvalId, rpcId);

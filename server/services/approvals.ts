@@ -48,7 +48,14 @@ export async function decideApproval(d: Decision): Promise<TApproval> {
   if (!row) throw notFound("Approval");
   if (count === 0) throw new AppError("CONFLICT", `This approval was already answered (${row.status}).`);
   const approval = toApiApproval(row);
-  supervisor().answerApproval({ approvalId: row.id, taskId: row.taskId, decision: d.decision });
+  supervisor().answerApproval({
+    approvalId: row.id,
+    taskId: row.taskId,
+    decision: d.decision,
+    message: d.message,
+    threadId: row.threadId,
+    turnId: row.turnId,
+  });
   recordEvent(row.taskId, row.attempt, "approval/resolved", approval as never);
   bus.emit("approval:resolved", row.task.ownerId, approval);
   await recordAudit({
