@@ -115,6 +115,36 @@ describe("supervisor on the real app-server and the demo model", () => {
     await expectGaplessLog(taskId);
   });
 
+  it("archiving removes the workspaces but keeps the diff; a follow-up rebuilds the workspace from it", async () => {
+    const { db, tasks, supervisor } = await services();
+    const { getDiff } = await import("../services/diffs");
+    const taskId = await create("/scenario edit\nKeep me");
+    expect(await drive(taskId, "accept")).toBe("ready");
+    const { worktreePath } = await db.attempt.findFirstOrThrow({ where: { taskId } });
+    const before = (await getDiff(fx.actor, taskId, 0)).text;
+
+    await tasks.updateTask(fx.actor, taskId, { archived: true });
+    await expect(access(worktreePath!)).rejects.toThrow();
+    expect(supervisor.pids().has(taskId)).toBe(false);
+    expect((await getDiff(fx.actor, taskId, 0)).text).toBe(before);
+
+    await tasks.updateTask(fx.actor, taskId, { archived: false });
+    await tasks.sendMessage(fx.actor, taskId, { text: "/scenario edit\nAgain" });
+    expect(await drive(taskId, "accept")).toBe("ready");
+    expect(await readFile(path.join(worktreePath!, "CODEX_DEMO.md"), "utf8")).toContain("Again");
+    const after = await db.attempt.findFirstOrThrow({ where: { taskId } });
+    expect(after.diff).toContain("CODEX_DEMO.md");
+    await expectGaplessLog(taskId);
+  });
+
+  it("refuses to archive a task that is still running", async () => {
+    const { tasks } = await services();
+    const taskId = await create("/scenario command\nBusy");
+    await waitFor("the approval", async () => ((await status(taskId)) === "awaiting_approval" ? true : undefined));
+    await expect(tasks.updateTask(fx.actor, taskId, { archived: true })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await drive(taskId, "accept")).toBe("ready");
+  });
+
   it("queues tasks past the process cap and starts them when a slot frees", async () => {
     const { db } = await services();
     const busy = [await create("/scenario command\nOne"), await create("/scenario command\nTwo")];

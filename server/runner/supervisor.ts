@@ -13,6 +13,8 @@ import { loadTaskContext, type TaskContext } from "./task-context";
 import { TaskProcess } from "./task-process";
 import { recordEvent, refreshTaskStatus, setAttemptStatus } from "./task-state";
 import { beginTurn, endTurn, linkTurn, refreshDiff } from "./turns";
+import { restoreWorkspace } from "./workspaces";
+import { existsSync } from "node:fs";
 import path from "node:path";
 
 export interface SupervisorOptions {
@@ -96,6 +98,12 @@ export class Supervisor {
         logger.warn("could not pass the decline message to the agent", { taskId: opts.taskId, error });
       });
     }
+  }
+
+  /** Stops the task's process, if any (its threads resume on the next follow-up). */
+  async release(taskId: string): Promise<void> {
+    const process = this.processes.get(taskId);
+    if (process) await this.stop(process);
   }
 
   async shutdown(): Promise<void> {
@@ -208,7 +216,11 @@ export class Supervisor {
       },
     });
     for (const a of ctx.attempts) {
-      if (a.threadId && a.worktreePath) await process.resumeThread(a.index, a.threadId, a.worktreePath, ctx.settings);
+      if (!a.threadId || !a.worktreePath) continue;
+      if (!existsSync(a.worktreePath) && a.baseCommit) {
+        await restoreWorkspace({ repo: ctx.environment.repo, branch: ctx.task.branch, baseCommit: a.baseCommit, dir: a.worktreePath, diff: a.diff ?? "" });
+      }
+      await process.resumeThread(a.index, a.threadId, a.worktreePath, ctx.settings);
     }
     this.processes.set(taskId, process);
     logger.info("app-server started", { taskId, pid: process.pid });

@@ -68,3 +68,13 @@ export function runSetupScript(opts: {
     });
   });
 }
+
+/**
+ * Brings back an attempt's workspace that was cleaned up (archived task): a clone at the base
+ * commit with the attempt's stored diff applied, so its thread can go on where it stopped.
+ */
+export async function restoreWorkspace(opts: { repo: string; branch: string; baseCommit: string; dir: string; diff: string }): Promise<void> {
+  await createWorkspace({ repo: opts.repo, branch: opts.branch, dir: opts.dir });
+  await git(["checkout", "--quiet", "--detach", opts.baseCommit], { cwd: opts.dir });
+  if (opts.diff.trim()) await git(["apply", "--whitespace=nowarn", "-"], { cwd: opts.dir, input: opts.diff });
+}

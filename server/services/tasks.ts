@@ -10,6 +10,7 @@ import { hitRateLimit } from "../http/rate-limit";
 import { findEnvironmentForUser } from "../permissions/environments";
 import { findTaskForUser } from "../permissions/tasks";
 import { supervisor } from "../runner/supervisor";
+import { removeWorkspace } from "../runner/workspaces";
 import { toApiApproval } from "./approval-mapper";
 import { recordAudit } from "./audit";
 import { decodeCursor, encodeCursor } from "./task-cursor";
@@ -101,8 +102,21 @@ export async function getEvents(
   return { items, lastSeq: task.lastSeq };
 }
 
+/**
+ * Archiving frees the disk: the task's process stops and its attempt workspaces are removed
+ * (each diff stays stored; a follow-up after unarchiving rebuilds the workspace from it).
+ */
+async function archiveTask(taskId: string): Promise<void> {
+  const active = await db.attempt.count({ where: { taskId, status: { in: ["queued", "running"] } } });
+  if (active > 0) throw new AppError("CONFLICT", "This task is still running; stop it before archiving it.");
+  await supervisor().release(taskId);
+  const attempts = await db.attempt.findMany({ where: { taskId }, select: { worktreePath: true } });
+  await Promise.all(attempts.map((a) => (a.worktreePath ? removeWorkspace(a.worktreePath) : undefined)));
+}
+
 export async function updateTask(actor: Actor, taskId: string, patch: { archived?: boolean; title?: string }): Promise<TTaskSummary> {
-  await findTaskForUser(actor.userId, taskId);
+  const current = await findTaskForUser(actor.userId, taskId);
+  if (patch.archived && !current.archived) await archiveTask(taskId);
   const task = await db.task.update({
     where: { id: taskId },
     data: patch,
