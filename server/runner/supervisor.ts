@@ -205,7 +205,6 @@ export class Supervisor {
       cwd: ctx.dir,
       env: home.env,
       hooks: {
-        onTurnStarted: () => undefined,
         onTurnCompleted: (attempt, turn) => void this.onTurnCompleted(taskId, attempt, turn),
         onDiffUpdated: (attempt) => void refreshDiff(taskId, attempt),
         onApprovalRequested: (request) =>

@@ -8,7 +8,7 @@ import { interruptTurn, openCodex, resumeThread, startThread, startTurn } from "
 import type { CodexPeer } from "./codex-peer";
 import type { CodexExit } from "./peer-error";
 import type { RequestId, ServerNotification, ServerRequest } from "./rpc-types";
-import { isStored, threadOf } from "./stored-events";
+import { eventThreadId, toRunnerEvent } from "./codex-events";
 import { recordEvent } from "./task-state";
 
 export interface ThreadSettings {
@@ -39,7 +39,6 @@ export interface ApprovalRequest {
 }
 
 export interface TaskProcessHooks {
-  onTurnStarted(attempt: number, turnId: string): void;
   onTurnCompleted(attempt: number, turn: { id: string; status: string; error: string | null }): void;
   onDiffUpdated(attempt: number): void;
   onApprovalRequested(request: ApprovalRequest): void;
@@ -155,30 +154,29 @@ export class TaskProcess {
 
   private onNotification(n: ServerNotification): void {
     this.lastActive = Date.now();
-    const threadId = threadOf(n);
+    const event = toRunnerEvent(n);
+    if (!event) return;
+    const threadId = eventThreadId(event);
     const run = threadId ? this.byThread.get(threadId) : undefined;
-    if (isStored(n.method)) {
-      recordEvent(this.taskId, run?.index ?? null, n.method, n.params as unknown as Prisma.InputJsonValue);
-    }
+    recordEvent(this.taskId, run?.index ?? null, event.method, event.params as unknown as Prisma.InputJsonValue);
     if (!run) return;
-    switch (n.method) {
+    switch (event.method) {
       case "turn/started":
-        run.turnId = n.params.turn.id;
-        this.hooks.onTurnStarted(run.index, n.params.turn.id);
+        run.turnId = event.params.turn.id;
         break;
       case "turn/completed":
         run.running = false;
         this.hooks.onTurnCompleted(run.index, {
-          id: n.params.turn.id,
-          status: n.params.turn.status,
-          error: n.params.turn.error?.message ?? null,
+          id: event.params.turn.id,
+          status: event.params.turn.status,
+          error: event.params.turn.error?.message ?? null,
         });
         break;
       case "turn/diff/updated":
         this.hooks.onDiffUpdated(run.index);
         break;
       case "item/started":
-        if (n.params.item.type === "fileChange") this.fileChanges.set(n.params.item.id, toChanges(n.params.item));
+        if (event.params.item.type === "fileChange") this.fileChanges.set(event.params.item.id, toChanges(event.params.item));
         break;
     }
   }
