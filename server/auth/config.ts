@@ -22,8 +22,8 @@ const credentials = Credentials({
     try {
       return await verifyCredentials({ ...parsed.data, ip: clientIp(request.headers) });
     } catch (error) {
-      if (error instanceof AppError && error.code === "RATE_LIMITED") throw new RateLimitedSignIn();
-      if (error instanceof AppError && error.code === "UNAUTHENTICATED") return null;
+      if (AppError.is(error) && error.code === "RATE_LIMITED") throw new RateLimitedSignIn();
+      if (AppError.is(error) && error.code === "UNAUTHENTICATED") return null;
       throw error;
     }
   },
