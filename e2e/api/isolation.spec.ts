@@ -13,6 +13,7 @@ test("user B gets 404 on every route and socket event for user A's resources, an
   await expect.poll(async () => (await (await request.get("/api/approvals?status=pending", { headers: a })).json()).items.length, { timeout: 30_000 }).toBe(1);
   const approval = (await (await request.get("/api/approvals?status=pending", { headers: a })).json()).items[0];
   const tokensA = (await (await request.get("/api/tokens", { headers: a })).json()).items;
+  const threadId = (await (await request.get(`/api/tasks/${task.id}`, { headers: a })).json()).attempts[0].threadId;
   const eventsBefore = await countRows("TaskEvent", `"taskId" = $1`, [task.id]);
 
   const attempts: Array<[string, string, unknown?]> = [
@@ -28,6 +29,8 @@ test("user B gets 404 on every route and socket event for user A's resources, an
     ["POST", `/api/tasks/${task.id}/interrupt`],
     ["POST", `/api/tasks/${task.id}/apply`, { preflight: true }],
     ["POST", `/api/approvals/${approval.id}`, { decision: "decline" }],
+    ["GET", `/api/threads/${threadId}`],
+    ["POST", `/api/threads/${threadId}/turns`, { text: "hi" }],
     ["DELETE", `/api/tokens/${tokensA[0].id}`],
     ["GET", `/api/audit?taskId=${task.id}`],
     ["POST", "/api/tasks", { environmentId: env.id, prompt: "use A's environment" }],
