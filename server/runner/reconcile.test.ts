@@ -1,9 +1,17 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import { setRuntimeEnv } from "../env";
-import { testDatabaseUrl } from "../test/db";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useOwnDatabase } from "../test/own-database";
 import type { Supervisor } from "./supervisor";
 
-beforeAll(() => setRuntimeEnv({ DATABASE_URL: testDatabaseUrl() }));
+// reconcileTasks acts on every task in the database: keep other files' running tasks out of it.
+let own: Awaited<ReturnType<typeof useOwnDatabase>>;
+beforeAll(async () => {
+  own = await useOwnDatabase("codex_reconcile");
+});
+afterAll(async () => {
+  const { eventLog } = await import("../events/event-log");
+  await eventLog.flush();
+  await own.drop();
+});
 
 async function seed(status: "queued" | "awaiting_approval") {
   const { db } = await import("../db");

@@ -158,6 +158,9 @@ describe("supervisor on the real app-server and the demo model", () => {
     expect(await drive(busy[0]!, "accept")).toBe("ready");
     expect(await drive(third, "accept")).toBe("ready");
     expect(await drive(busy[1]!, "decline")).toBe("ready");
+    const [accepted, declined] = await Promise.all(busy.map((taskId) => db.attempt.findFirstOrThrow({ where: { taskId } })));
+    await expect(access(path.join(accepted!.worktreePath!, "approved.txt"))).resolves.toBeUndefined();
+    await expect(access(path.join(declined!.worktreePath!, "approved.txt"))).rejects.toThrow();
     for (const taskId of [...busy, third]) await expectGaplessLog(taskId);
   });
 });

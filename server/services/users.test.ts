@@ -1,26 +1,17 @@
-import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabase, dropDatabase, withDatabase } from "../db/admin";
-import { migrateDeploy } from "../db/migrate";
 import { setRuntimeEnv } from "../env";
 import { AppError } from "../http/errors";
-import { testDatabaseUrl } from "../test/db";
+import { useOwnDatabase } from "../test/own-database";
 
 // This file needs an empty database of its own: "the first user becomes admin".
-const name = `codex_users_${randomBytes(5).toString("hex")}`;
+let own: Awaited<ReturnType<typeof useOwnDatabase>>;
 
 beforeAll(async () => {
-  await createDatabase({ url: testDatabaseUrl(), name });
-  const url = withDatabase(testDatabaseUrl(), name);
-  await migrateDeploy({ url });
-  setRuntimeEnv({ DATABASE_URL: url, RATE_LIMIT_SIGNIN: "3/60", RATE_LIMIT_SIGNIN_IP: "100/60" });
+  own = await useOwnDatabase("codex_users");
+  setRuntimeEnv({ RATE_LIMIT_SIGNIN: "3/60", RATE_LIMIT_SIGNIN_IP: "100/60" });
 });
 
-afterAll(async () => {
-  const { disconnectDb } = await import("../db");
-  await disconnectDb();
-  await dropDatabase({ url: testDatabaseUrl(), name });
-});
+afterAll(() => own.drop());
 
 describe("createUser", () => {
   it("makes exactly one admin when the first sign-ups race, and hashes passwords", async () => {
