@@ -61,3 +61,11 @@ test("GET /api/health answers ok with db up and the codex version", async ({ req
   expect(res.status()).toBe(200);
   expect(await res.json()).toEqual({ ok: true, db: "up", codex: expect.stringMatching(/\d+\.\d+\.\d+/) });
 });
+
+test("GET /api/openapi.json serves the OpenAPI 3.1 document", async ({ request }) => {
+  const res = await request.get("/api/openapi.json");
+  expect(res.status()).toBe(200);
+  const doc = await res.json();
+  expect(doc.openapi).toBe("3.1.0");
+  expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/tasks", "/api/tasks/{id}/apply", "/api/approvals/{id}"]));
+});
