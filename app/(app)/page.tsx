@@ -1,7 +1,7 @@
-import { HomePlaceholder } from "@/components/tasks/home-placeholder";
+import { TasksHome } from "@/components/tasks/tasks-home";
 
 export const metadata = { title: "Tasks · Codex Cloud" };
 
 export default function HomePage() {
-  return <HomePlaceholder />;
+  return <TasksHome />;
 }

@@ -23,11 +23,15 @@ export function AppShell({ user, children }: Props) {
   return (
     <Layout style={{ minHeight: "100vh" }}>
       <Layout.Header style={{ display: "flex", alignItems: "center", justifyContent: "space-between", paddingInline: 24 }}>
-        <Link href="/" style={{ color: "inherit" }}>
-          <Typography.Text strong style={{ fontSize: 16, color: "#fff" }}>
-            Codex Cloud
-          </Typography.Text>
-        </Link>
+        <Flex gap={24} align="center">
+          <Link href="/" style={{ color: "inherit" }}>
+            <Typography.Text strong style={{ fontSize: 16, color: "#fff" }}>
+              Codex Cloud
+            </Typography.Text>
+          </Link>
+          <Link href="/" style={{ color: "rgba(255,255,255,.85)" }}>Tasks</Link>
+          <Link href="/environments" style={{ color: "rgba(255,255,255,.85)" }}>Environments</Link>
+        </Flex>
         <Dropdown menu={menu} trigger={["click"]} placement="bottomRight">
           <Flex component="button" aria-label="User menu" gap={8} align="center" style={{ background: "none", border: 0, cursor: "pointer" }}>
             <Avatar size="small" icon={<UserOutlined />} />

@@ -26,6 +26,13 @@ describe("readConversation", () => {
     });
   });
 
+  it("keeps playing the scenario when the user's words are added mid-turn (turn/steer), not after an aborted turn", () => {
+    const steered = [user("/scenario command\ngo"), call("a"), output("a", "declined"), user("I declined that request: no")];
+    expect(readConversation(steered)).toEqual({ prompts: ["/scenario command\ngo"], outputs: ["declined"], step: 1 });
+    const aborted = [user("first"), call("a"), output("a", "x"), user("<turn_aborted>"), user("second")];
+    expect(readConversation(aborted).prompts).toEqual(["first", "second"]);
+  });
+
   it("starts at step 0 on a fresh prompt", () => {
     expect(readConversation([user("hello")])).toEqual({ prompts: ["hello"], outputs: [], step: 0 });
   });

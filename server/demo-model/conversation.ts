@@ -34,17 +34,25 @@ function isPrompt(item: ResponseItem): item is Extract<ResponseItem, { type: "me
   return !CONTEXT_PREFIXES.some((prefix) => text.startsWith(prefix));
 }
 
+/**
+ * A user message right after a tool output was added to the turn in progress (`turn/steer`,
+ * e.g. why a request was declined): it does not start a new scenario.
+ */
 export function readConversation(input: ResponseItem[]): Conversation {
   const prompts: string[] = [];
   let outputs: string[] = [];
   let step = 0;
+  let midTurn = false;
   for (const item of input) {
-    if (isPrompt(item)) {
+    if (isPrompt(item) && !midTurn) {
       prompts.push(messageText(item.content));
       outputs = [];
       step = 0;
-    } else if (item.type === "function_call") step += 1;
-    else if (item.type === "function_call_output") outputs.push(outputText(item.output));
+    } else if (item.type === "function_call") {
+      step += 1;
+      midTurn = true;
+    } else if (item.type === "function_call_output") outputs.push(outputText(item.output));
+    else if (item.type === "message" && (item.role === "assistant" || messageText(item.content).startsWith("<turn_aborted"))) midTurn = false;
   }
   return { prompts, outputs, step };
 }

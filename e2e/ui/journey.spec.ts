@@ -1,0 +1,65 @@
+import { expect, signInUi, signUp, test } from "../fixtures";
+import { gitIn, makeRepo } from "../fixtures/repo";
+
+test("create an environment, launch a task, approve its edit, review the diff, apply it as a branch", async ({ page, request }, testInfo) => {
+  const repo = makeRepo();
+  await signInUi(page, await signUp(request, "journey"));
+  await expect(page.getByText("Create an environment first")).toBeVisible();
+
+  await page.getByRole("link", { name: "Environments" }).click();
+  await page.getByRole("button", { name: "New environment" }).click();
+  await page.getByLabel("Name").fill("Demo repo");
+  await page.getByLabel("Repository").fill(repo);
+  await page.getByRole("button", { name: "Create environment" }).click();
+  const row = page.getByRole("listitem").filter({ hasText: `${repo} · main` });
+  await expect(row).toBeVisible();
+  await expect(row.getByText("Demo model (offline)")).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("environments.png"), fullPage: true });
+
+  await page.getByRole("link", { name: "Tasks" }).click();
+  await page.getByLabel("Task prompt").fill("/scenario edit\nAdd a greeting");
+  await page.getByRole("button", { name: "Start task" }).click();
+  await expect(page).toHaveURL(/\/tasks\//);
+
+  const dialog = page.getByRole("dialog", { name: "Apply these file changes?" });
+  await expect(dialog).toBeVisible({ timeout: 30_000 });
+  await expect(dialog.getByText("+Add a greeting")).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("approval.png"), fullPage: true });
+  await dialog.getByRole("button", { name: "Approve", exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText("ready", { exact: true })).toBeVisible({ timeout: 30_000 });
+  await page.screenshot({ path: testInfo.outputPath("task.png"), fullPage: true });
+
+  await page.getByRole("tab", { name: "Diff (1)" }).click();
+  const diffPanel = page.getByRole("tabpanel", { name: "Diff (1)" });
+  await expect(diffPanel.getByRole("button", { name: /CODEX_DEMO\.md added \+1 −0/ })).toBeVisible();
+  await expect(diffPanel.getByText("+Add a greeting")).toBeVisible();
+  await diffPanel.getByRole("button", { name: "Apply", exact: true }).click();
+  await expect(page.getByText("Applies cleanly to main.")).toBeVisible();
+  await page.getByRole("button", { name: "Create branch" }).click();
+  await expect(page.getByText(/^Branch codex\//)).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("applied.png"), fullPage: true });
+  const branch = (await page.getByText(/^Branch codex\//).textContent())!.match(/Branch (\S+)/)![1]!;
+  expect(gitIn(repo, "show", `${branch}:CODEX_DEMO.md`)).toContain("Add a greeting");
+
+  await page.getByRole("link", { name: "Tasks" }).click();
+  await expect(page.getByRole("link", { name: "Add a greeting" })).toBeVisible();
+  await expect(page.getByText("applied", { exact: true })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("tasks.png"), fullPage: true });
+});
+
+test("decline a command in the dialog with a message; the agent says it did not run", async ({ page, request }) => {
+  const user = await signUp(request, "decline");
+  const token = (await (await request.post("/api/tokens", { data: { name: "t", ...user } })).json()).token;
+  await request.post("/api/environments", { headers: { authorization: `Bearer ${token}` }, data: { label: "Repo", repo: makeRepo() } });
+  await signInUi(page, user);
+  await page.getByLabel("Task prompt").fill("/scenario command\nTouch a file");
+  await page.getByRole("button", { name: "Start task" }).click();
+  const dialog = page.getByRole("dialog", { name: "Run this command?" });
+  await expect(dialog).toBeVisible({ timeout: 30_000 });
+  await expect(dialog.getByText(/touch approved.txt/)).toBeVisible();
+  await dialog.getByLabel("Message for the agent").fill("not in this repo");
+  await dialog.getByRole("button", { name: "Decline" }).click();
+  await expect(page.getByText("ready", { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/did not run/i).first()).toBeVisible();
+});

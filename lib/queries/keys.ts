@@ -1,0 +1,11 @@
+/** react-query keys, one factory under one base key per feature. */
+export const taskKeys = {
+  all: ["tasks"] as const,
+  lists: () => [...taskKeys.all, "list"] as const,
+  list: (filters: Record<string, string | boolean | undefined>) => [...taskKeys.lists(), filters] as const,
+  detail: (id: string) => [...taskKeys.all, "detail", id] as const,
+  diff: (id: string, attempt: number) => [...taskKeys.all, "diff", id, attempt] as const,
+};
+
+export const environmentKeys = { all: ["environments"] as const };
+export const approvalKeys = { pending: ["approvals", "pending"] as const };
