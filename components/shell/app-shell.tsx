@@ -5,6 +5,7 @@ import { Avatar, Dropdown, Flex, Layout, Typography } from "antd";
 import Link from "next/link";
 import { signOut } from "next-auth/react";
 import type { ReactNode } from "react";
+import { ApprovalsBadge } from "./approvals-badge";
 
 interface Props {
   user: { email: string; name: string | null };
@@ -32,12 +33,15 @@ export function AppShell({ user, children }: Props) {
           <Link href="/" style={{ color: "rgba(255,255,255,.85)" }}>Tasks</Link>
           <Link href="/environments" style={{ color: "rgba(255,255,255,.85)" }}>Environments</Link>
         </Flex>
-        <Dropdown menu={menu} trigger={["click"]} placement="bottomRight">
-          <Flex component="button" aria-label="User menu" gap={8} align="center" style={{ background: "none", border: 0, cursor: "pointer" }}>
-            <Avatar size="small" icon={<UserOutlined />} />
-            <Typography.Text style={{ color: "#fff" }}>{user.name ?? user.email}</Typography.Text>
-          </Flex>
-        </Dropdown>
+        <Flex gap={16} align="center">
+          <ApprovalsBadge />
+          <Dropdown menu={menu} trigger={["click"]} placement="bottomRight">
+            <Flex component="button" aria-label="User menu" gap={8} align="center" style={{ background: "none", border: 0, cursor: "pointer" }}>
+              <Avatar size="small" icon={<UserOutlined />} />
+              <Typography.Text style={{ color: "#fff" }}>{user.name ?? user.email}</Typography.Text>
+            </Flex>
+          </Dropdown>
+        </Flex>
       </Layout.Header>
       <Layout.Content style={{ padding: 24, maxWidth: 1100, width: "100%", margin: "0 auto" }}>{children}</Layout.Content>
     </Layout>

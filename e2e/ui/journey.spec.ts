@@ -63,3 +63,22 @@ test("decline a command in the dialog with a message; the agent says it did not 
   await expect(page.getByText("ready", { exact: true })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText(/did not run/i).first()).toBeVisible();
 });
+
+test("an approval that arrives while on the task list shows in the header badge and leads to its task", async ({ page, request }) => {
+  const user = await signUp(request, "badge");
+  const token = (await (await request.post("/api/tokens", { data: { name: "t", ...user } })).json()).token;
+  const headers = { authorization: `Bearer ${token}` };
+  const env = await (await request.post("/api/environments", { headers, data: { label: "Repo", repo: makeRepo() } })).json();
+  await signInUi(page, user);
+  await expect(page.getByRole("button", { name: "Pending approvals: 0" })).toBeVisible();
+
+  const task = await (await request.post("/api/tasks", { headers, data: { environmentId: env.id, prompt: "/scenario command\nFrom a script" } })).json();
+  await expect(page.getByRole("button", { name: "Pending approvals: 1" })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("link", { name: "From a script" })).toBeVisible();
+  await expect(page).toHaveTitle(/^\(1\) /);
+  await page.getByRole("button", { name: "Pending approvals: 1" }).click();
+  await page.getByRole("link", { name: /touch approved.txt/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/tasks/${task.id}$`));
+  await page.getByRole("dialog", { name: "Run this command?" }).getByRole("button", { name: "Approve", exact: true }).click();
+  await expect(page.getByRole("button", { name: "Pending approvals: 0" })).toBeVisible();
+});

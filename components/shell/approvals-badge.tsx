@@ -1,0 +1,60 @@
+"use client";
+
+import { BellOutlined } from "@ant-design/icons";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { Badge, Button, Drawer, List, Typography } from "antd";
+import Link from "next/link";
+import { useEffect, useState } from "react";
+import { workspacePath } from "@/lib/diff/change";
+import { api } from "@/lib/queries/api";
+import { approvalKeys, taskKeys } from "@/lib/queries/keys";
+import { getSocket } from "@/lib/realtime/socket";
+
+/** Pending approvals across the user's tasks, live; also shown in the tab title. */
+export function ApprovalsBadge() {
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const pending = useQuery({ queryKey: approvalKeys.pending, queryFn: ({ signal }) => api.pendingApprovals({ signal }) });
+  const count = pending.data?.length ?? 0;
+
+  useEffect(() => {
+    const socket = getSocket();
+    const refresh = (approval: unknown) => {
+      void queryClient.invalidateQueries({ queryKey: approvalKeys.pending });
+      const taskId = (approval as { taskId?: string }).taskId;
+      if (taskId) void queryClient.invalidateQueries({ queryKey: taskKeys.detail(taskId) });
+    };
+    socket.on("approval:requested", refresh);
+    socket.on("approval:resolved", refresh);
+    return () => {
+      socket.off("approval:requested", refresh);
+      socket.off("approval:resolved", refresh);
+    };
+  }, [queryClient]);
+
+  useEffect(() => {
+    const base = document.title.replace(/^\(\d+\) /, "");
+    document.title = count > 0 ? `(${count}) ${base}` : base;
+  }, [count]);
+
+  return (
+    <>
+      <Badge count={count} size="small">
+        <Button type="text" aria-label={`Pending approvals: ${count}`} icon={<BellOutlined style={{ color: "#fff" }} />} onClick={() => setOpen(true)} />
+      </Badge>
+      <Drawer title="Waiting for your approval" open={open} onClose={() => setOpen(false)}>
+        <List
+          dataSource={pending.data ?? []}
+          locale={{ emptyText: "Nothing is waiting for you." }}
+          renderItem={(a) => (
+            <List.Item>
+              <Link href={`/tasks/${a.taskId}`} onClick={() => setOpen(false)}>
+                <Typography.Text code>{a.command ?? a.changes?.map((c) => workspacePath(c.path)).join(", ") ?? a.kind}</Typography.Text>
+              </Link>
+            </List.Item>
+          )}
+        />
+      </Drawer>
+    </>
+  );
+}
