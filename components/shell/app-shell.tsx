@@ -1,6 +1,6 @@
 "use client";
 
-import { LogoutOutlined, UserOutlined } from "@ant-design/icons";
+import { LogoutOutlined, SettingOutlined, UserOutlined } from "@ant-design/icons";
 import { Avatar, Dropdown, Flex, Layout, Typography } from "antd";
 import Link from "next/link";
 import { signOut } from "next-auth/react";
@@ -18,6 +18,7 @@ export function AppShell({ user, children }: Props) {
     items: [
       { key: "who", label: <Typography.Text type="secondary">{user.email}</Typography.Text>, disabled: true },
       { type: "divider" as const },
+      { key: "settings", icon: <SettingOutlined />, label: <Link href="/settings">Settings</Link> },
       { key: "signout", icon: <LogoutOutlined />, label: "Sign out", onClick: () => void signOut({ redirectTo: "/login" }) },
     ],
   };
@@ -32,6 +33,7 @@ export function AppShell({ user, children }: Props) {
           </Link>
           <Link href="/" style={{ color: "rgba(255,255,255,.85)" }}>Tasks</Link>
           <Link href="/environments" style={{ color: "rgba(255,255,255,.85)" }}>Environments</Link>
+          <Link href="/audit" style={{ color: "rgba(255,255,255,.85)" }}>Audit</Link>
         </Flex>
         <Flex gap={16} align="center">
           <ApprovalsBadge />

@@ -4,6 +4,9 @@ import type { TApproval, TApprovalDecision } from "../schemas/approvals";
 import type { TCreateEnvironmentRequest, TEnvironment } from "../schemas/environments";
 import type { TCreateTaskRequest, TDiffFile, TTaskDetail, TTaskSummary } from "../schemas/tasks";
 import type { TaskEventMessage } from "../realtime/events";
+import type { TAuditEntry } from "../schemas/audit";
+import type { TProviderKeyStatus } from "../schemas/settings";
+import type { TApiToken, TCreatedToken } from "../schemas/tokens";
 
 // Browser fetchers for the API; each passes the AbortSignal react-query gives it.
 type Signal = { signal?: AbortSignal };
@@ -25,4 +28,14 @@ export const api = {
   apply: (id: string, body: TApplyRequest) => apiFetch<TApplyResult>(`/api/tasks/${id}/apply`, post(body)),
   pendingApprovals: ({ signal }: Signal = {}) => apiFetch<{ items: TApproval[] }>("/api/approvals?status=pending", { signal }).then((r) => r.items),
   decide: (id: string, decision: TApprovalDecision, message?: string) => apiFetch<TApproval>(`/api/approvals/${id}`, post({ decision, message })),
+};
+
+export const settingsApi = {
+  tokens: ({ signal }: Signal = {}) => apiFetch<{ items: TApiToken[] }>("/api/tokens", { signal }).then((r) => r.items),
+  createToken: (name: string) => apiFetch<TCreatedToken>("/api/tokens", post({ name })),
+  revokeToken: (id: string) => apiFetch<void>(`/api/tokens/${id}`, { method: "DELETE" }),
+  providerKeys: ({ signal }: Signal = {}) => apiFetch<{ items: TProviderKeyStatus[] }>("/api/settings/provider-keys", { signal }).then((r) => r.items),
+  setProviderKey: (provider: string, apiKey: string) => apiFetch<TProviderKeyStatus>(`/api/settings/provider-keys/${provider}`, { method: "PUT", json: { apiKey } }),
+  audit: (cursor: string, { signal }: Signal = {}) =>
+    apiFetch<{ items: TAuditEntry[]; nextCursor: string | null }>(`/api/audit${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ""}`, { signal }),
 };

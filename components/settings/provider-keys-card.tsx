@@ -1,0 +1,42 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { App, Button, Card, Flex, Input, List, Tag } from "antd";
+import { useState } from "react";
+import { settingsApi } from "@/lib/queries/api";
+import { settingsKeys } from "@/lib/queries/keys";
+import { PROVIDER_LABELS } from "@/lib/schemas/environments";
+
+/** Provider API keys: write-only; only whether one is set comes back. */
+export function ProviderKeysCard() {
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const keys = useQuery({ queryKey: settingsKeys.providerKeys, queryFn: ({ signal }) => settingsApi.providerKeys({ signal }) });
+  const save = useMutation({
+    mutationFn: ({ provider, apiKey }: { provider: string; apiKey: string }) => settingsApi.setProviderKey(provider, apiKey),
+    onSuccess: (_, { provider }) => {
+      setDrafts((d) => ({ ...d, [provider]: "" }));
+      void queryClient.invalidateQueries({ queryKey: settingsKeys.providerKeys });
+    },
+    onError: (error) => void message.error(error.message),
+  });
+  return (
+    <Card title="Model provider keys">
+      <List
+        dataSource={keys.data ?? []}
+        renderItem={(k) => (
+          <List.Item>
+            <Flex gap={8} align="center" style={{ width: "100%" }}>
+              <span style={{ minWidth: 220 }}>{PROVIDER_LABELS[k.provider]}</span>
+              {k.hasKey ? <Tag color="success">set</Tag> : <Tag>not set</Tag>}
+              <Input.Password aria-label={`${PROVIDER_LABELS[k.provider]} API key`} placeholder="New key" value={drafts[k.provider] ?? ""}
+                onChange={(e) => setDrafts((d) => ({ ...d, [k.provider]: e.target.value }))} />
+              <Button disabled={!drafts[k.provider]?.trim()} onClick={() => save.mutate({ provider: k.provider, apiKey: drafts[k.provider]! })}>Save</Button>
+            </Flex>
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}
