@@ -82,3 +82,29 @@ test("an approval that arrives while on the task list shows in the header badge 
   await page.getByRole("dialog", { name: "Run this command?" }).getByRole("button", { name: "Approve", exact: true }).click();
   await expect(page.getByRole("button", { name: "Pending approvals: 0" })).toBeVisible();
 });
+
+test("best-of-3 with attempt switching, a follow-up on one attempt, and Stop", async ({ page, request }) => {
+  const user = await signUp(request, "bestof");
+  const token = (await (await request.post("/api/tokens", { data: { name: "t", ...user } })).json()).token;
+  await request.post("/api/environments", { headers: { authorization: `Bearer ${token}` }, data: { label: "Repo", repo: makeRepo(), approvalPolicy: "never" } });
+  await signInUi(page, user);
+  await page.getByLabel("Task prompt").fill("/scenario edit\nThree ways");
+  await page.getByLabel("Attempts").fill("3");
+  await page.getByRole("button", { name: "Start task" }).click();
+  await expect(page.getByText("ready", { exact: true })).toBeVisible({ timeout: 60_000 });
+
+  const attempts = page.getByLabel("Attempt", { exact: true });
+  for (const n of [1, 2, 3]) await expect(attempts.getByText(new RegExp(`^Attempt ${n} · \\+1 −0$`))).toBeVisible();
+  await attempts.getByText(/^Attempt 3/).click();
+  await page.getByLabel("Follow-up").fill("/scenario edit\nOnly the third");
+  await page.getByRole("button", { name: "Send" }).click();
+  await expect(page.getByText("/scenario edit Only the third")).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText("ready", { exact: true })).toBeVisible({ timeout: 60_000 });
+  await attempts.getByText(/^Attempt 1/).click();
+  await expect(page.getByText("/scenario edit Only the third")).toHaveCount(0);
+
+  await page.getByLabel("Follow-up").fill("/scenario slow\nA long one");
+  await page.getByRole("button", { name: "Send" }).click();
+  await page.getByRole("button", { name: "Stop" }).click();
+  await expect(page.getByText("interrupted", { exact: true })).toBeVisible({ timeout: 30_000 });
+});
