@@ -1,32 +1,41 @@
 import { apiFetch } from "../fetcher";
 import type { TApplyRequest, TApplyResult } from "../schemas/apply";
 import type { TApproval, TApprovalDecision } from "../schemas/approvals";
-import type { TCreateEnvironmentRequest, TEnvironment, TPatchEnvironmentRequest } from "../schemas/environments";
+import type { TCreateEnvironmentRequest, TEnvironment } from "../schemas/environments";
 import type { TCreateTaskRequest, TDiffFile, TTaskDetail, TTaskSummary } from "../schemas/tasks";
 import type { TaskEventMessage } from "../realtime/events";
+import type { TAuditEntry } from "../schemas/audit";
+import type { TProviderKeyStatus } from "../schemas/settings";
+import type { TApiToken, TCreatedToken } from "../schemas/tokens";
 
 // Browser fetchers for the API; each passes the AbortSignal react-query gives it.
 type Signal = { signal?: AbortSignal };
-const send = (method: string, json?: unknown) => ({ method, json });
-export const EVENTS_PAGE = 5000;
+const post = (json: unknown) => ({ method: "POST", json });
 
 export const api = {
   environments: ({ signal }: Signal = {}) => apiFetch<{ items: TEnvironment[] }>("/api/environments", { signal }).then((r) => r.items),
-  createEnvironment: (body: TCreateEnvironmentRequest) => apiFetch<TEnvironment>("/api/environments", send("POST", body)),
-  updateEnvironment: (id: string, body: TPatchEnvironmentRequest) => apiFetch<TEnvironment>(`/api/environments/${id}`, send("PATCH", body)),
-  deleteEnvironment: (id: string) => apiFetch<void>(`/api/environments/${id}`, send("DELETE")),
+  createEnvironment: (body: TCreateEnvironmentRequest) => apiFetch<TEnvironment>("/api/environments", post(body)),
   tasks: (query: string, { signal }: Signal = {}) =>
     apiFetch<{ items: TTaskSummary[]; nextCursor: string | null }>(`/api/tasks?${query}`, { signal }),
   task: (id: string, { signal }: Signal = {}) => apiFetch<TTaskDetail>(`/api/tasks/${id}`, { signal }),
-  createTask: (body: TCreateTaskRequest) => apiFetch<TTaskDetail>("/api/tasks", send("POST", body)),
-  patchTask: (id: string, body: { archived?: boolean; title?: string }) => apiFetch<TTaskSummary>(`/api/tasks/${id}`, send("PATCH", body)),
+  createTask: (body: TCreateTaskRequest) => apiFetch<TTaskDetail>("/api/tasks", post(body)),
   events: (id: string, after: number, { signal }: Signal = {}) =>
-    apiFetch<{ items: TaskEventMessage[]; lastSeq: number }>(`/api/tasks/${id}/events?after=${after}&limit=${EVENTS_PAGE}`, { signal }),
+    apiFetch<{ items: TaskEventMessage[]; lastSeq: number }>(`/api/tasks/${id}/events?after=${after}&limit=5000`, { signal }),
   diff: (id: string, attempt: number, { signal }: Signal = {}) =>
     apiFetch<{ files: TDiffFile[] }>(`/api/tasks/${id}/diff?attempt=${attempt}&format=json`, { signal }).then((r) => r.files),
-  message: (id: string, text: string, attempt?: number) => apiFetch<unknown>(`/api/tasks/${id}/messages`, send("POST", { text, attempt })),
-  interrupt: (id: string) => apiFetch<unknown>(`/api/tasks/${id}/interrupt`, send("POST")),
-  apply: (id: string, body: TApplyRequest) => apiFetch<TApplyResult>(`/api/tasks/${id}/apply`, send("POST", body)),
+  message: (id: string, text: string, attempt?: number) => apiFetch<unknown>(`/api/tasks/${id}/messages`, post({ text, attempt })),
+  interrupt: (id: string) => apiFetch<unknown>(`/api/tasks/${id}/interrupt`, { method: "POST" }),
+  apply: (id: string, body: TApplyRequest) => apiFetch<TApplyResult>(`/api/tasks/${id}/apply`, post(body)),
   pendingApprovals: ({ signal }: Signal = {}) => apiFetch<{ items: TApproval[] }>("/api/approvals?status=pending", { signal }).then((r) => r.items),
-  decide: (id: string, decision: TApprovalDecision, message?: string) => apiFetch<TApproval>(`/api/approvals/${id}`, send("POST", { decision, message })),
+  decide: (id: string, decision: TApprovalDecision, message?: string) => apiFetch<TApproval>(`/api/approvals/${id}`, post({ decision, message })),
+};
+
+export const settingsApi = {
+  tokens: ({ signal }: Signal = {}) => apiFetch<{ items: TApiToken[] }>("/api/tokens", { signal }).then((r) => r.items),
+  createToken: (name: string) => apiFetch<TCreatedToken>("/api/tokens", post({ name })),
+  revokeToken: (id: string) => apiFetch<void>(`/api/tokens/${id}`, { method: "DELETE" }),
+  providerKeys: ({ signal }: Signal = {}) => apiFetch<{ items: TProviderKeyStatus[] }>("/api/settings/provider-keys", { signal }).then((r) => r.items),
+  setProviderKey: (provider: string, apiKey: string) => apiFetch<TProviderKeyStatus>(`/api/settings/provider-keys/${provider}`, { method: "PUT", json: { apiKey } }),
+  audit: (cursor: string, { signal }: Signal = {}) =>
+    apiFetch<{ items: TAuditEntry[]; nextCursor: string | null }>(`/api/audit${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ""}`, { signal }),
 };
