@@ -8,7 +8,10 @@ import { useEffect, useState } from "react";
 import { workspacePath } from "@/lib/diff/change";
 import { api } from "@/lib/queries/api";
 import { approvalKeys, taskKeys } from "@/lib/queries/keys";
+import { askForNotifications, notifyIfHidden } from "@/lib/realtime/notify";
 import { getSocket } from "@/lib/realtime/socket";
+import type { TApproval } from "@/lib/schemas/approvals";
+import type { TTaskSummary } from "@/lib/schemas/tasks";
 
 /** Pending approvals across the user's tasks, live; also shown in the tab title. */
 export function ApprovalsBadge() {
@@ -24,11 +27,22 @@ export function ApprovalsBadge() {
       const taskId = (approval as { taskId?: string }).taskId;
       if (taskId) void queryClient.invalidateQueries({ queryKey: taskKeys.detail(taskId) });
     };
-    socket.on("approval:requested", refresh);
+    const requested = (approval: unknown) => {
+      refresh(approval);
+      const a = approval as TApproval;
+      notifyIfHidden("Codex needs your approval", a.command ?? "File changes to review", `/tasks/${a.taskId}`);
+    };
+    const updated = (summary: unknown) => {
+      const t = summary as TTaskSummary;
+      if (t.status === "ready" || t.status === "error") notifyIfHidden(`Task ${t.status === "ready" ? "ready" : "failed"}`, t.title, `/tasks/${t.id}`);
+    };
+    socket.on("approval:requested", requested);
     socket.on("approval:resolved", refresh);
+    socket.on("task:updated", updated);
     return () => {
-      socket.off("approval:requested", refresh);
+      socket.off("approval:requested", requested);
       socket.off("approval:resolved", refresh);
+      socket.off("task:updated", updated);
     };
   }, [queryClient]);
 
@@ -40,7 +54,7 @@ export function ApprovalsBadge() {
   return (
     <>
       <Badge count={count} size="small">
-        <Button type="text" aria-label={`Pending approvals: ${count}`} icon={<BellOutlined style={{ color: "#fff" }} />} onClick={() => setOpen(true)} />
+        <Button type="text" aria-label={`Pending approvals: ${count}`} icon={<BellOutlined style={{ color: "#fff" }} />} onClick={() => (askForNotifications(), setOpen(true))} />
       </Badge>
       <Drawer title="Waiting for your approval" open={open} onClose={() => setOpen(false)}>
         <List
