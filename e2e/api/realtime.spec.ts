@@ -1,6 +1,6 @@
 import { io, type Socket } from "socket.io-client";
 import { baseURL } from "../playwright.config";
-import { expect, signUp, test, tokenFor } from "../fixtures";
+import { expect, signInUi, signUp, test, tokenFor } from "../fixtures";
 
 function connect(auth: Record<string, string>, extraHeaders?: Record<string, string>): Promise<Socket> {
   const socket = io(baseURL, { auth, extraHeaders, transports: ["websocket"], reconnection: false });
@@ -35,13 +35,7 @@ test("a token connects; subscribing to an unknown task or a bad payload answers 
 });
 
 test("the session cookie of a signed-in browser also authenticates the socket", async ({ page, request }) => {
-  const user = await signUp(request, "sockcookie");
-  await page.goto("/login");
-  await page.getByLabel("Email address").fill(user.email);
-  await page.getByRole("button", { name: "Continue" }).click();
-  await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Continue" }).click();
-  await expect(page.getByRole("heading", { name: "What should we code next?" })).toBeVisible();
+  await signInUi(page, await signUp(request, "sockcookie"));
   const cookies = await page.context().cookies();
   const header = cookies.map((c) => `${c.name}=${c.value}`).join("; ");
   const socket = await connect({}, { cookie: header });
