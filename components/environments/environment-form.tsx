@@ -1,70 +1,72 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Button, Form, Input, InputNumber, Select, Switch } from "antd";
+import { Alert, Button, Collapse, Form, Input, InputNumber, Select, Switch } from "antd";
+import { useState } from "react";
 import { ApiError } from "@/lib/errors";
-import { api } from "@/lib/queries/api";
-import { environmentKeys } from "@/lib/queries/keys";
-import { APPROVAL_POLICIES, PROVIDER_LABELS, PROVIDERS, SANDBOX_MODES, type TCreateEnvironmentRequest } from "@/lib/schemas/environments";
+import { type Issue, isIssueList, issuesByField } from "@/lib/forms/issues";
+import { useSaveEnvironment } from "@/lib/queries/environments";
+import { APPROVAL_POLICIES, PROVIDER_LABELS, PROVIDERS, SANDBOX_MODES, type TEnvironment, ZCreateEnvironmentRequest, ZPatchEnvironmentRequest } from "@/lib/schemas/environments";
 import { useHydrated } from "../use-hydrated";
+import { type EnvironmentValues, FIELD_OF_PATH, fromEnvironment, NEW_ENVIRONMENT, toRequest } from "./environment-values";
 
-interface Values {
-  label: string;
-  repo: string;
-  defaultBranch?: string;
-  setupScript?: string;
-  provider: (typeof PROVIDERS)[number];
-  approvalPolicy: (typeof APPROVAL_POLICIES)[number];
-  sandbox: (typeof SANDBOX_MODES)[number];
-  readOnlyCommands: boolean;
-  commandPrefixes?: string[];
-  approvalTimeoutSec: number;
-}
+const options = (values: readonly string[]) => values.map((v) => ({ value: v, label: v }));
 
-const toRequest = (v: Values): TCreateEnvironmentRequest => ({
-  label: v.label,
-  repo: v.repo,
-  defaultBranch: v.defaultBranch?.trim() || undefined,
-  setupScript: v.setupScript?.trim() || undefined,
-  model: { provider: v.provider },
-  approvalPolicy: v.approvalPolicy,
-  sandbox: v.sandbox,
-  autoApprove: { readOnlyCommands: v.readOnlyCommands, commandPrefixes: v.commandPrefixes ?? [] },
-  approvalTimeoutSec: v.approvalTimeoutSec,
-});
-
-/** Create an environment; the API's field errors are shown under their fields. */
-export function EnvironmentForm({ onDone }: { onDone: () => void }) {
-  const [form] = Form.useForm<Values>();
-  const queryClient = useQueryClient();
+/** Create or edit an environment; the schema's and the API's errors show under their fields. */
+export function EnvironmentForm({ environment, onDone }: { environment?: TEnvironment; onDone: () => void }) {
+  const [form] = Form.useForm<EnvironmentValues>();
+  const [formErrors, setFormErrors] = useState<string[]>([]);
   const hydrated = useHydrated();
-  const save = useMutation({
-    mutationFn: (values: Values) => api.createEnvironment(toRequest(values)),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: environmentKeys.all });
-      form.resetFields();
-      onDone();
-    },
-    onError: (error) => {
-      const issues = error instanceof ApiError && Array.isArray(error.details) ? (error.details as Array<{ path: string[]; message: string }>) : [];
-      const field = issues[0]?.path[0] ?? "repo";
-      form.setFields([{ name: field === "model" ? "provider" : (field as keyof Values), errors: [error.message] }]);
-    },
-  });
+  const save = useSaveEnvironment(environment?.id);
+  const provider = Form.useWatch("provider", form);
+
+  const showIssues = (issues: Issue[]) => {
+    const { fields, rest } = issuesByField(issues, FIELD_OF_PATH);
+    form.setFields(Object.entries(fields).map(([name, errors]) => ({ name: name as keyof EnvironmentValues, errors })));
+    setFormErrors(rest);
+  };
+  const submit = (values: EnvironmentValues) => {
+    setFormErrors([]);
+    const body = toRequest(values, Boolean(environment));
+    const checked = (environment ? ZPatchEnvironmentRequest : ZCreateEnvironmentRequest).safeParse(body);
+    if (!checked.success) return showIssues(checked.error.issues);
+    save.mutate(checked.data, {
+      onSuccess: onDone,
+      onError: (error) => showIssues(error instanceof ApiError && isIssueList(error.details) ? error.details : [{ path: [], message: error.message }]),
+    });
+  };
+
   return (
-    <Form form={form} layout="vertical" disabled={!hydrated} onFinish={(v) => save.mutate(v)}
-      initialValues={{ provider: "demo", approvalPolicy: "untrusted", sandbox: "workspace-write", readOnlyCommands: false, approvalTimeoutSec: 300 }}>
-      <Form.Item name="label" label="Name" rules={[{ required: true, message: "Give the environment a name." }]}><Input /></Form.Item>
-      <Form.Item name="repo" label="Repository" extra="An absolute path of a git repository on this server, or a git URL." rules={[{ required: true, message: "Give a repository path." }]}><Input /></Form.Item>
+    <Form form={form} layout="vertical" disabled={!hydrated} onFinish={submit} initialValues={environment ? fromEnvironment(environment) : NEW_ENVIRONMENT}>
+      {formErrors.length > 0 && <Alert type="error" showIcon title={formErrors.join(" ")} style={{ marginBottom: 16 }} />}
+      <Form.Item name="label" label="Name"><Input /></Form.Item>
+      <Form.Item name="repo" label="Repository" extra="An absolute path of a git repository on this server, or a git URL."><Input /></Form.Item>
       <Form.Item name="defaultBranch" label="Default branch" extra="Detected from the repository when empty."><Input /></Form.Item>
-      <Form.Item name="setupScript" label="Setup script"><Input.TextArea autoSize={{ minRows: 2 }} placeholder="npm ci" /></Form.Item>
+      <Form.Item name="setupScript" label="Setup script" extra="Runs in each new workspace before the agent starts.">
+        <Input.TextArea autoSize={{ minRows: 2 }} placeholder="npm ci" style={{ fontFamily: "monospace" }} />
+      </Form.Item>
       <Form.Item name="provider" label="Model provider"><Select options={PROVIDERS.map((p) => ({ value: p, label: PROVIDER_LABELS[p] }))} /></Form.Item>
-      <Form.Item name="approvalPolicy" label="Approval policy"><Select options={APPROVAL_POLICIES.map((p) => ({ value: p, label: p }))} /></Form.Item>
-      <Form.Item name="sandbox" label="Sandbox"><Select options={SANDBOX_MODES.map((p) => ({ value: p, label: p }))} /></Form.Item>
+      {provider !== "demo" && <Form.Item name="modelName" label="Model" extra="The provider's default when empty."><Input /></Form.Item>}
+      {provider === "custom" && <Form.Item name="baseUrl" label="Base URL"><Input placeholder="https://llm.example.com/v1" /></Form.Item>}
+      {provider !== "demo" && (
+        <Form.Item name="apiKey" label="API key" extra={environment?.model.hasApiKey ? "A key is stored; leave empty to keep it." : "Stored encrypted, never shown again."}>
+          <Input.Password autoComplete="off" />
+        </Form.Item>
+      )}
+      <Form.Item name="approvalPolicy" label="Approval policy"><Select options={options(APPROVAL_POLICIES)} /></Form.Item>
+      <Form.Item name="sandbox" label="Sandbox"><Select options={options(SANDBOX_MODES)} /></Form.Item>
       <Form.Item name="readOnlyCommands" label="Approve read-only commands automatically" valuePropName="checked"><Switch /></Form.Item>
-      <Form.Item name="commandPrefixes" label="Always allowed command prefixes"><Select mode="tags" placeholder="npm test" /></Form.Item>
-      <Form.Item name="approvalTimeoutSec" label="Approval timeout (seconds)"><InputNumber min={10} max={86_400} /></Form.Item>
-      <Button type="primary" htmlType="submit" loading={save.isPending}>Create environment</Button>
+      <Form.Item name="commandPrefixes" label="Always allowed command prefixes" extra="Commands starting with these run without asking.">
+        <Select mode="tags" placeholder="npm test" open={false} suffixIcon={null} />
+      </Form.Item>
+      <Form.Item name="approvalTimeoutSec" label="Approval timeout (seconds)" extra="A request nobody answers is declined after this.">
+        <InputNumber min={10} max={86_400} />
+      </Form.Item>
+      <Collapse ghost items={[{ key: "advanced", label: "Advanced", forceRender: true, children: (
+        <Form.Item name="codexConfig" label="Extra Codex configuration (config.toml)">
+          <Input.TextArea autoSize={{ minRows: 3 }} style={{ fontFamily: "monospace" }} placeholder={"[mcp_servers.docs]\ncommand = \"npx\""} />
+        </Form.Item>
+      ) }]} style={{ marginBottom: 16 }} />
+      <Button type="primary" htmlType="submit" loading={save.isPending}>{environment ? "Save changes" : "Create environment"}</Button>
     </Form>
   );
 }

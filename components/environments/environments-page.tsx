@@ -1,35 +1,56 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
-import { Button, Drawer, Flex, List, Tag, Typography } from "antd";
+import { DeleteOutlined, EditOutlined } from "@ant-design/icons";
+import { App, Button, Drawer, Flex, Popconfirm, Tag, Typography } from "antd";
 import { useState } from "react";
-import { api } from "@/lib/queries/api";
-import { environmentKeys } from "@/lib/queries/keys";
-import { PROVIDER_LABELS } from "@/lib/schemas/environments";
+import { useDeleteEnvironment, useEnvironments } from "@/lib/queries/environments";
+import { PROVIDER_LABELS, type TEnvironment } from "@/lib/schemas/environments";
+import { RowList } from "../ui/row-list";
 import { EnvironmentForm } from "./environment-form";
 
+type Editing = { mode: "new" } | { mode: "edit"; environment: TEnvironment } | null;
+
+/** The user's environments; create and edit in a drawer, delete when no task uses one. */
 export function EnvironmentsPage() {
-  const [open, setOpen] = useState(false);
-  const environments = useQuery({ queryKey: environmentKeys.all, queryFn: ({ signal }) => api.environments({ signal }) });
+  const { message } = App.useApp();
+  const [editing, setEditing] = useState<Editing>(null);
+  const environments = useEnvironments();
+  const remove = useDeleteEnvironment();
+  const onDelete = (e: TEnvironment) => remove.mutate(e.id, { onError: (error) => void message.error(error.message) });
+  const current = editing?.mode === "edit" ? editing.environment : undefined;
+
   return (
     <>
-      <Flex justify="space-between" align="center">
+      <Flex justify="space-between" align="center" wrap gap={8}>
         <Typography.Title level={2}>Environments</Typography.Title>
-        <Button type="primary" onClick={() => setOpen(true)}>New environment</Button>
+        <Button type="primary" onClick={() => setEditing({ mode: "new" })}>New environment</Button>
       </Flex>
-      <List
+      <RowList
+        label="Environments"
         loading={environments.isLoading}
-        dataSource={environments.data ?? []}
-        locale={{ emptyText: "No environments yet: add the git repository the agent should work on." }}
-        renderItem={(e) => (
-          <List.Item>
-            <List.Item.Meta title={e.label} description={`${e.repo} · ${e.defaultBranch}`} />
-            <Flex gap={4}><Tag>{PROVIDER_LABELS[e.model.provider]}</Tag><Tag>{e.approvalPolicy}</Tag><Tag>{e.sandbox}</Tag></Flex>
-          </List.Item>
+        items={environments.data ?? []}
+        rowKey={(e) => e.id}
+        empty="No environments yet: add the git repository the agent should work on."
+        renderRow={(e) => (
+          <Flex justify="space-between" align="center" gap={12} wrap>
+            <Flex vertical style={{ minWidth: 0, flex: "1 1 280px" }}>
+              <Typography.Text strong>{e.label}</Typography.Text>
+              <Typography.Text type="secondary" ellipsis>{`${e.repo} · ${e.defaultBranch}`}</Typography.Text>
+            </Flex>
+            <Flex gap={4} wrap align="center">
+              <Tag>{PROVIDER_LABELS[e.model.provider]}</Tag>
+              <Tag>{e.approvalPolicy}</Tag>
+              <Tag>{e.sandbox}</Tag>
+              <Button type="text" icon={<EditOutlined />} aria-label={`Edit ${e.label}`} onClick={() => setEditing({ mode: "edit", environment: e })} />
+              <Popconfirm title={`Delete ${e.label}?`} okText="Delete" okButtonProps={{ danger: true }} onConfirm={() => onDelete(e)}>
+                <Button type="text" danger icon={<DeleteOutlined />} aria-label={`Delete ${e.label}`} />
+              </Popconfirm>
+            </Flex>
+          </Flex>
         )}
       />
-      <Drawer title="New environment" open={open} onClose={() => setOpen(false)} size="large" destroyOnHidden>
-        <EnvironmentForm onDone={() => setOpen(false)} />
+      <Drawer title={current ? `Edit ${current.label}` : "New environment"} open={editing !== null} onClose={() => setEditing(null)} size="large" destroyOnHidden>
+        <EnvironmentForm key={current?.id ?? "new"} environment={current} onDone={() => setEditing(null)} />
       </Drawer>
     </>
   );

@@ -1,10 +1,11 @@
 "use client";
 
 import { LogoutOutlined, SettingOutlined, UserOutlined } from "@ant-design/icons";
-import { Avatar, Dropdown, Flex, Layout, Typography } from "antd";
+import { Avatar, Dropdown, Flex, Grid, Layout, Typography } from "antd";
 import Link from "next/link";
 import { signOut } from "next-auth/react";
 import type { ReactNode } from "react";
+import { useLiveUpdates } from "@/lib/realtime/use-live-updates";
 import { ApprovalsBadge } from "./approvals-badge";
 
 interface Props {
@@ -14,6 +15,8 @@ interface Props {
 
 /** The signed-in frame: header with the product name and the user menu. */
 export function AppShell({ user, children }: Props) {
+  useLiveUpdates();
+  const narrow = Grid.useBreakpoint().md === false;
   const menu = {
     items: [
       { key: "who", label: <Typography.Text type="secondary">{user.email}</Typography.Text>, disabled: true },
@@ -24,8 +27,8 @@ export function AppShell({ user, children }: Props) {
   };
   return (
     <Layout style={{ minHeight: "100vh" }}>
-      <Layout.Header style={{ display: "flex", alignItems: "center", justifyContent: "space-between", paddingInline: 24 }}>
-        <Flex gap={24} align="center">
+      <Layout.Header style={{ display: "flex", alignItems: "center", justifyContent: "space-between", gap: 12, paddingInline: narrow ? 12 : 24 }}>
+        <Flex gap={narrow ? 12 : 24} align="center" style={{ minWidth: 0, overflowX: "auto", whiteSpace: "nowrap" }}>
           <Link href="/" style={{ color: "inherit" }}>
             <Typography.Text strong style={{ fontSize: 16, color: "#fff" }}>
               Codex Cloud
@@ -35,17 +38,17 @@ export function AppShell({ user, children }: Props) {
           <Link href="/environments" style={{ color: "rgba(255,255,255,.85)" }}>Environments</Link>
           <Link href="/audit" style={{ color: "rgba(255,255,255,.85)" }}>Audit</Link>
         </Flex>
-        <Flex gap={16} align="center">
+        <Flex gap={narrow ? 8 : 16} align="center" style={{ flexShrink: 0 }}>
           <ApprovalsBadge />
           <Dropdown menu={menu} trigger={["click"]} placement="bottomRight">
             <Flex component="button" aria-label="User menu" gap={8} align="center" style={{ background: "none", border: 0, cursor: "pointer" }}>
               <Avatar size="small" icon={<UserOutlined />} />
-              <Typography.Text style={{ color: "#fff" }}>{user.name ?? user.email}</Typography.Text>
+              {!narrow && <Typography.Text style={{ color: "#fff" }}>{user.name ?? user.email}</Typography.Text>}
             </Flex>
           </Dropdown>
         </Flex>
       </Layout.Header>
-      <Layout.Content style={{ padding: 24, maxWidth: 1100, width: "100%", margin: "0 auto" }}>{children}</Layout.Content>
+      <Layout.Content style={{ padding: narrow ? 12 : 24, maxWidth: 1100, width: "100%", margin: "0 auto" }}>{children}</Layout.Content>
     </Layout>
   );
 }

@@ -1,16 +1,16 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { App, Button, Flex, Input, Modal, Typography } from "antd";
+import { App, Button, Flex, Input, Modal, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { changeAsPatch, workspacePath } from "@/lib/diff/change";
 import { ApiError } from "@/lib/errors";
-import { api } from "@/lib/queries/api";
-import { approvalKeys, taskKeys } from "@/lib/queries/keys";
+import { displayCommand } from "@/lib/format/command";
+import { useDecideApproval } from "@/lib/queries/approvals";
 import type { TApproval, TApprovalDecision } from "@/lib/schemas/approvals";
 import { DiffText } from "./diff-text";
+import { useApprovalKeys } from "./use-approval-keys";
 
-function useCountdown(expiresAt: string): number {
+function useSecondsLeft(expiresAt: string): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);
@@ -19,53 +19,62 @@ function useCountdown(expiresAt: string): number {
   return Math.max(0, Math.round((new Date(expiresAt).getTime() - now) / 1000));
 }
 
-/** Asks the user about the agent's oldest pending request: a command or a file change. */
-export function ApprovalModal({ approval }: { approval: TApproval }) {
-  const queryClient = useQueryClient();
+const clock = (s: number) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+
+interface Props {
+  approval: TApproval;
+  waiting: number;
+  showAttempt: boolean;
+  onShowAttempt: (attempt: number) => void;
+}
+
+/** Asks the user about one of the agent's pending requests: a command or file changes. */
+export function ApprovalModal({ approval: a, waiting, showAttempt, onShowAttempt }: Props) {
   const { message: toast } = App.useApp();
   const [note, setNote] = useState("");
-  const seconds = useCountdown(approval.expiresAt);
-  const decide = useMutation({
-    mutationFn: (decision: TApprovalDecision) => api.decide(approval.id, decision, decision === "decline" && note.trim() ? note.trim() : undefined),
-    onError: (error) => {
-      if (error instanceof ApiError && error.status === 409) void toast.info("Someone already answered this request.");
-      else void toast.error(error.message);
-    },
-    onSettled: () => {
-      void queryClient.invalidateQueries({ queryKey: taskKeys.detail(approval.taskId) });
-      void queryClient.invalidateQueries({ queryKey: approvalKeys.pending });
-    },
-  });
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.target as HTMLElement | null)?.tagName === "TEXTAREA") return;
-      if (e.key === "y" || e.key === "Enter") decide.mutate("accept");
-      if (e.key === "n") decide.mutate("decline");
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [decide]);
+  const seconds = useSecondsLeft(a.expiresAt);
+  const decide = useDecideApproval(a);
+  const answer = (decision: TApprovalDecision) => {
+    if (decide.isPending) return;
+    const message = decision === "decline" ? note.trim() || undefined : undefined;
+    decide.mutate({ decision, message }, {
+      onError: (error) => void (error instanceof ApiError && error.status === 409 ? toast.info("Someone else already answered this request.") : toast.error(error.message)),
+    });
+  };
+  useApprovalKeys(() => answer("accept"), () => answer("decline"));
 
-  const title = approval.kind === "command" ? "Run this command?" : "Apply these file changes?";
+  const title = a.kind === "command" ? "Run this command?" : "Apply these file changes?";
   return (
-    <Modal open title={title} closable={false} maskClosable={false} width={760} footer={
-      <Flex gap={8} justify="end">
-        <Button danger onClick={() => decide.mutate("decline")} loading={decide.isPending}>Decline</Button>
-        <Button onClick={() => decide.mutate("acceptForSession")} loading={decide.isPending}>Approve for this session</Button>
-        <Button type="primary" onClick={() => decide.mutate("accept")} loading={decide.isPending}>Approve</Button>
+    <Modal open title={title} closable={false} keyboard={false} mask={{ closable: false }} width={760} footer={
+      <Flex gap={8} justify="end" wrap>
+        <Button danger onClick={() => answer("decline")} disabled={decide.isPending}>Decline</Button>
+        <Button onClick={() => answer("acceptForSession")} disabled={decide.isPending}>Approve for this session</Button>
+        <Button type="primary" autoFocus onClick={() => answer("accept")} loading={decide.isPending}>Approve</Button>
       </Flex>
     }>
-      {approval.command && <pre style={{ whiteSpace: "pre-wrap", background: "rgba(127,127,127,.12)", padding: 8, borderRadius: 6 }}>{approval.command}</pre>}
-      {approval.cwd && <Typography.Text type="secondary">in {approval.cwd}</Typography.Text>}
-      {approval.reason && <Typography.Paragraph>{approval.reason}</Typography.Paragraph>}
-      {approval.changes?.map((c) => (
-        <div key={c.path} style={{ marginBottom: 8 }}>
-          <Typography.Text strong>{c.kind} {workspacePath(c.path)}</Typography.Text>
-          <DiffText patch={changeAsPatch(c)} />
-        </div>
-      ))}
-      <Input.TextArea aria-label="Message for the agent" placeholder="Optional: tell the agent why you decline" autoSize value={note} onChange={(e) => setNote(e.target.value)} style={{ marginTop: 12 }} />
-      <Typography.Text type="secondary">Declined automatically in {seconds} s · Y approve · N decline</Typography.Text>
+      <Flex vertical gap={8}>
+        {(waiting > 1 || showAttempt) && (
+          <Flex gap={8} align="center">
+            {showAttempt && <Tag style={{ cursor: "pointer" }} onClick={() => onShowAttempt(a.attempt)}>Attempt {a.attempt + 1}</Tag>}
+            {waiting > 1 && <Typography.Text type="secondary">{waiting} requests waiting</Typography.Text>}
+          </Flex>
+        )}
+        {a.reason && <Typography.Text>{a.reason}</Typography.Text>}
+        {a.command && <pre style={{ margin: 0, whiteSpace: "pre-wrap", wordBreak: "break-all", background: "#0d1117", color: "#e6edf3", padding: 12, borderRadius: 8 }}>{displayCommand(a.command)}</pre>}
+        {a.cwd && <Typography.Text type="secondary">in {a.cwd}</Typography.Text>}
+        {a.changes?.map((c) => (
+          <div key={c.path}>
+            <Typography.Text strong>{c.kind} {workspacePath(c.path)}</Typography.Text>
+            <div style={{ maxHeight: 360, overflow: "auto", border: "1px solid rgba(127,127,127,.25)", borderRadius: 6 }}>
+              <DiffText patch={changeAsPatch(c)} />
+            </div>
+          </div>
+        ))}
+        <Input.TextArea aria-label="Message for the agent" placeholder="Optional: tell the agent why you decline" autoSize value={note} onChange={(e) => setNote(e.target.value)} />
+        <Typography.Text type="secondary">
+          Declined automatically in <span aria-label="Time left">{clock(seconds)}</span> · Y or Enter approves · N or Esc declines
+        </Typography.Text>
+      </Flex>
     </Modal>
   );
 }

@@ -1,32 +1,35 @@
 "use client";
 
 import { Typography } from "antd";
-import type { ReactNode } from "react";
+import { type Block, parseBlocks, parseInline } from "@/lib/markdown/parse";
 
-/** A small, safe Markdown subset: paragraphs, fenced code, lists and `inline code`. No HTML. */
-function inline(text: string): ReactNode[] {
-  return text.split(/(`[^`]+`)/g).map((part, i) => (part.startsWith("`") && part.endsWith("`") && part.length > 1 ? <code key={i}>{part.slice(1, -1)}</code> : part));
+const CODE_BLOCK = { background: "#0d1117", color: "#e6edf3", padding: 12, borderRadius: 8, overflowX: "auto", fontSize: 12 } as const;
+
+function Inline({ text }: { text: string }) {
+  return parseInline(text).map((part, i) => {
+    if (part.type === "code") return <Typography.Text key={i} code>{part.text}</Typography.Text>;
+    if (part.type === "bold") return <strong key={i}>{part.text}</strong>;
+    if (part.type === "link") return <a key={i} href={part.href} target="_blank" rel="noreferrer noopener">{part.text}</a>;
+    return part.text;
+  });
 }
 
+function BlockView({ block }: { block: Block }) {
+  switch (block.type) {
+    case "code":
+      return <pre style={CODE_BLOCK}>{block.text}</pre>;
+    case "heading":
+      return <Typography.Title level={block.level + 2 as 3 | 4 | 5} style={{ marginTop: 8 }}><Inline text={block.text} /></Typography.Title>;
+    case "list": {
+      const List = block.ordered ? "ol" : "ul";
+      return <List style={{ margin: "0 0 8px", paddingInlineStart: 22 }}>{block.items.map((item, i) => <li key={i}><Inline text={item} /></li>)}</List>;
+    }
+    case "paragraph":
+      return <Typography.Paragraph style={{ whiteSpace: "pre-wrap", marginBottom: 8 }}><Inline text={block.text} /></Typography.Paragraph>;
+  }
+}
+
+/** An agent message: a safe Markdown subset rendered as React elements, never as HTML. */
 export function Markdown({ text }: { text: string }) {
-  const blocks = text.split(/```/);
-  return (
-    <div>
-      {blocks.map((block, i) =>
-        i % 2 === 1 ? (
-          <pre key={i} style={{ background: "rgba(127,127,127,.12)", padding: 8, borderRadius: 6, overflowX: "auto" }}>
-            {block.replace(/^\w*\n/, "")}
-          </pre>
-        ) : (
-          block.split(/\n{2,}/).filter((p) => p.trim()).map((para, j) => {
-            const lines = para.split("\n");
-            if (lines.every((l) => /^\s*[-*] /.test(l))) {
-              return <ul key={`${i}-${j}`}>{lines.map((l, k) => <li key={k}>{inline(l.replace(/^\s*[-*] /, ""))}</li>)}</ul>;
-            }
-            return <Typography.Paragraph key={`${i}-${j}`} style={{ whiteSpace: "pre-wrap", marginBottom: 8 }}>{inline(para)}</Typography.Paragraph>;
-          })
-        ),
-      )}
-    </div>
-  );
+  return <div>{parseBlocks(text).map((block, i) => <BlockView key={i} block={block} />)}</div>;
 }

@@ -1,60 +1,49 @@
 "use client";
 
-import { Alert, Card, Collapse, Flex, Tag, Typography } from "antd";
-import type { TaskEventMessage } from "@/lib/realtime/events";
-import { changeAsPatch, workspacePath } from "@/lib/diff/change";
-import { rebuildTurns, type ThreadItemView } from "@/lib/threads/rebuild";
-import { DiffText } from "./diff-text";
-import { Markdown } from "./markdown";
+import { Card, Empty, Flex, Spin, Tag, Typography } from "antd";
+import { useMemo } from "react";
+import { buildTimeline, type TimelineEvent, type TurnView } from "@/lib/timeline/build";
+import { Terminal } from "./terminal";
+import { TimelineEntry } from "./timeline-entry";
 
-type Item = ThreadItemView & { text?: string; command?: string; aggregatedOutput?: string | null; exitCode?: number | null; changes?: Array<{ path: string; diff: string; kind: { type: "add" | "update" | "delete" } }>; summary?: string[] };
+const TURN_LOOK: Record<string, { color: string; label: string }> = {
+  inProgress: { color: "processing", label: "working" },
+  completed: { color: "default", label: "completed" },
+  interrupted: { color: "warning", label: "interrupted" },
+  failed: { color: "error", label: "failed" },
+};
 
-function ItemView({ item }: { item: Item }) {
-  switch (item.type) {
-    case "userMessage":
-      return null;
-    case "agentMessage":
-      return <Markdown text={item.text ?? ""} />;
-    case "reasoning":
-      return <Typography.Text type="secondary" italic>{(item.summary ?? []).join(" ")}</Typography.Text>;
-    case "commandExecution":
-      return (
-        <Collapse
-          size="small"
-          defaultActiveKey={["out"]}
-          items={[{
-            key: "out",
-            label: <Flex gap={8} align="center"><code>{item.command}</code>{item.exitCode != null && <Tag color={item.exitCode === 0 ? "success" : "error"}>exit {item.exitCode}</Tag>}</Flex>,
-            children: <pre style={{ margin: 0, maxHeight: 300, overflow: "auto", fontSize: 12 }}>{item.aggregatedOutput ?? ""}</pre>,
-          }]}
-        />
-      );
-    case "fileChange":
-      return (
-        <Collapse size="small" items={(item.changes ?? []).map((c) => ({ key: c.path, label: `${c.kind.type === "add" ? "Added" : c.kind.type === "delete" ? "Deleted" : "Edited"} ${workspacePath(c.path)}`, children: <DiffText patch={changeAsPatch({ kind: c.kind.type, diff: c.diff })} /> }))} />
-      );
-    default:
-      return null;
-  }
+function Turn({ turn }: { turn: TurnView }) {
+  const look = TURN_LOOK[turn.status] ?? { color: "default", label: turn.status };
+  return (
+    <Card
+      size="small"
+      title={<Typography.Text ellipsis style={{ fontWeight: 500 }}>{turn.prompt.replace(/\s+/g, " ") || "Turn"}</Typography.Text>}
+      extra={<Tag color={look.color}>{look.label}</Tag>}
+    >
+      <Flex vertical gap={10}>
+        {turn.entries.map((entry) => <TimelineEntry key={entry.key} entry={entry} />)}
+        {turn.status === "inProgress" && <Spin size="small" aria-label="The agent is working" style={{ alignSelf: "start" }} />}
+        {turn.error && !turn.entries.some((e) => e.kind === "error" && e.message === turn.error) && (
+          <TimelineEntry entry={{ kind: "error", key: "turn-error", message: turn.error }} />
+        )}
+      </Flex>
+    </Card>
+  );
 }
 
-/** The live timeline of one attempt: setup output, turns with their items, errors. */
-export function Timeline({ events }: { events: TaskEventMessage[] }) {
-  const at = (e: TaskEventMessage) => ({ type: e.type, data: e.data, at: e.at });
-  const setup = events.filter((e) => e.type === "setup/output").map((e) => (e.data as { chunk: string }).chunk).join("");
-  const errors = events.filter((e) => e.type === "error").map((e) => (e.data as { error?: { message?: string } }).error?.message ?? "Error");
-  const turns = rebuildTurns(events.map(at));
+/** The live timeline of one attempt: setup output, then each turn as it happens. */
+export function Timeline({ events, waiting }: { events: TimelineEvent[]; waiting: boolean }) {
+  const timeline = useMemo(() => buildTimeline(events), [events]);
+  if (!timeline.setup && timeline.turns.length === 0) {
+    return waiting ? <Flex justify="center" style={{ padding: 32 }}><Spin description="Starting…"><div style={{ width: 80 }} /></Spin></Flex> : <Empty description="Nothing happened in this attempt." />;
+  }
   return (
-    <Flex vertical gap={12}>
-      {setup && <Card size="small" title="Setup"><pre style={{ margin: 0, fontSize: 12 }}>{setup}</pre></Card>}
-      {turns.map((turn) => (
-        <Card key={turn.id} size="small" title={(turn.items.find((i) => i.type === "userMessage") as { content?: Array<{ text?: string }> } | undefined)?.content?.map((c) => c.text).join(" ") ?? "Turn"} extra={<Tag>{turn.status}</Tag>}>
-          <Flex vertical gap={8}>
-            {turn.items.map((item) => <ItemView key={item.id} item={item as Item} />)}
-          </Flex>
-        </Card>
-      ))}
-      {errors.map((message, i) => <Alert key={i} type="error" message={message} />)}
+    <Flex vertical gap={12} aria-label="Timeline">
+      {timeline.setup && (
+        <Terminal title={`Setup: ${timeline.setup.script.split("\n")[0]}`} output={timeline.setup.output} exitCode={timeline.setup.exitCode} running={timeline.setup.exitCode === undefined} defaultOpen={timeline.setup.exitCode !== 0} />
+      )}
+      {timeline.turns.map((turn) => <Turn key={turn.id} turn={turn} />)}
     </Flex>
   );
 }

@@ -3,7 +3,7 @@
 import { Tag } from "antd";
 import type { TTaskStatus } from "@/lib/schemas/tasks";
 
-const LOOK: Record<TTaskStatus, { color: string; label: string }> = {
+export const STATUS_LABELS: Record<TTaskStatus, { color: string; label: string }> = {
   queued: { color: "default", label: "queued" },
   running: { color: "processing", label: "running" },
   awaiting_approval: { color: "warning", label: "needs approval" },
@@ -14,6 +14,6 @@ const LOOK: Record<TTaskStatus, { color: string; label: string }> = {
 };
 
 export function StatusTag({ status }: { status: TTaskStatus }) {
-  const look = LOOK[status];
+  const look = STATUS_LABELS[status];
   return <Tag color={look.color}>{look.label}</Tag>;
 }

@@ -1,7 +1,7 @@
 import { apiFetch } from "../fetcher";
 import type { TApplyRequest, TApplyResult } from "../schemas/apply";
 import type { TApproval, TApprovalDecision } from "../schemas/approvals";
-import type { TCreateEnvironmentRequest, TEnvironment } from "../schemas/environments";
+import type { TCreateEnvironmentRequest, TEnvironment, TPatchEnvironmentRequest } from "../schemas/environments";
 import type { TCreateTaskRequest, TDiffFile, TTaskDetail, TTaskSummary } from "../schemas/tasks";
 import type { TaskEventMessage } from "../realtime/events";
 import type { TAuditEntry } from "../schemas/audit";
@@ -11,16 +11,20 @@ import type { TApiToken, TCreatedToken } from "../schemas/tokens";
 // Browser fetchers for the API; each passes the AbortSignal react-query gives it.
 type Signal = { signal?: AbortSignal };
 const post = (json: unknown) => ({ method: "POST", json });
+export const EVENTS_PAGE = 5000;
 
 export const api = {
   environments: ({ signal }: Signal = {}) => apiFetch<{ items: TEnvironment[] }>("/api/environments", { signal }).then((r) => r.items),
   createEnvironment: (body: TCreateEnvironmentRequest) => apiFetch<TEnvironment>("/api/environments", post(body)),
+  updateEnvironment: (id: string, body: TPatchEnvironmentRequest) => apiFetch<TEnvironment>(`/api/environments/${id}`, { method: "PATCH", json: body }),
+  deleteEnvironment: (id: string) => apiFetch<void>(`/api/environments/${id}`, { method: "DELETE" }),
   tasks: (query: string, { signal }: Signal = {}) =>
     apiFetch<{ items: TTaskSummary[]; nextCursor: string | null }>(`/api/tasks?${query}`, { signal }),
   task: (id: string, { signal }: Signal = {}) => apiFetch<TTaskDetail>(`/api/tasks/${id}`, { signal }),
   createTask: (body: TCreateTaskRequest) => apiFetch<TTaskDetail>("/api/tasks", post(body)),
+  patchTask: (id: string, body: { archived?: boolean; title?: string }) => apiFetch<TTaskSummary>(`/api/tasks/${id}`, { method: "PATCH", json: body }),
   events: (id: string, after: number, { signal }: Signal = {}) =>
-    apiFetch<{ items: TaskEventMessage[]; lastSeq: number }>(`/api/tasks/${id}/events?after=${after}&limit=5000`, { signal }),
+    apiFetch<{ items: TaskEventMessage[]; lastSeq: number }>(`/api/tasks/${id}/events?after=${after}&limit=${EVENTS_PAGE}`, { signal }),
   diff: (id: string, attempt: number, { signal }: Signal = {}) =>
     apiFetch<{ files: TDiffFile[] }>(`/api/tasks/${id}/diff?attempt=${attempt}&format=json`, { signal }).then((r) => r.files),
   message: (id: string, text: string, attempt?: number) => apiFetch<unknown>(`/api/tasks/${id}/messages`, post({ text, attempt })),

@@ -1,0 +1,39 @@
+"use client";
+
+import { StopOutlined } from "@ant-design/icons";
+import { App, Button, Flex, Tag, Typography } from "antd";
+import { timeAgo } from "@/lib/format/time";
+import { useInterrupt } from "@/lib/queries/tasks";
+import type { TTaskDetail } from "@/lib/schemas/tasks";
+import { DiffStats } from "../tasks/diff-stats";
+import { StatusTag } from "../tasks/status-tag";
+
+export const isActive = (status: TTaskDetail["status"]) => status === "queued" || status === "running" || status === "awaiting_approval";
+
+/** Title, where it runs, status and Stop; the prompt below, folded when long. */
+export function TaskHeader({ task: t }: { task: TTaskDetail }) {
+  const { message } = App.useApp();
+  const stop = useInterrupt(t.id);
+  const onStop = () => stop.mutate(undefined, { onError: (error) => void message.error(error.message) });
+  return (
+    <Flex vertical gap={8}>
+      <Flex justify="space-between" align="start" gap={12} wrap>
+        <div style={{ minWidth: 0 }}>
+          <Typography.Title level={3} style={{ margin: 0 }}>{t.title}</Typography.Title>
+          <Typography.Text type="secondary">
+            {t.environmentLabel} · {t.branch} · {timeAgo(t.createdAt)}
+          </Typography.Text>
+        </div>
+        <Flex gap={8} align="center" wrap>
+          {t.mode === "ask" && <Tag>Ask</Tag>}
+          <DiffStats stats={t.diffStats} />
+          <StatusTag status={t.status} />
+          {isActive(t.status) && <Button danger icon={<StopOutlined />} onClick={onStop} loading={stop.isPending}>Stop</Button>}
+        </Flex>
+      </Flex>
+      <Typography.Paragraph style={{ whiteSpace: "pre-wrap", margin: 0 }} ellipsis={{ rows: 4, expandable: "collapsible" }}>
+        {t.prompt}
+      </Typography.Paragraph>
+    </Flex>
+  );
+}

@@ -1,0 +1,36 @@
+"use client";
+
+import { InboxOutlined, UndoOutlined } from "@ant-design/icons";
+import { Button, Flex, Tag, Tooltip, Typography } from "antd";
+import Link from "next/link";
+import { timeAgo } from "@/lib/format/time";
+import type { TTaskSummary } from "@/lib/schemas/tasks";
+import { DiffStats } from "./diff-stats";
+import { StatusTag } from "./status-tag";
+
+interface Props {
+  task: TTaskSummary;
+  onArchive: (archived: boolean) => void;
+}
+
+/** One task in the list: title, environment, age, diff stats, status; archive / restore. */
+export function TaskRow({ task: t, onArchive }: Props) {
+  const details = [t.environmentLabel, t.branch, timeAgo(t.createdAt), t.attemptsTotal > 1 ? `${t.attemptsTotal} attempts` : null];
+  const action = t.archived ? "Restore" : "Archive";
+  return (
+    <Flex justify="space-between" align="center" gap={12} wrap>
+      <Flex vertical style={{ minWidth: 0, flex: "1 1 280px" }}>
+        <Link href={`/tasks/${t.id}`} style={{ fontWeight: 500, color: "inherit" }}>{t.title}</Link>
+        <Typography.Text type="secondary" ellipsis>{details.filter(Boolean).join(" · ")}</Typography.Text>
+      </Flex>
+      <Flex gap={12} align="center">
+        {t.mode === "ask" && <Tag>Ask</Tag>}
+        <DiffStats stats={t.diffStats} />
+        <StatusTag status={t.status} />
+        <Tooltip title={action}>
+          <Button type="text" size="small" aria-label={`${action} ${t.title}`} icon={t.archived ? <UndoOutlined /> : <InboxOutlined />} onClick={() => onArchive(!t.archived)} />
+        </Tooltip>
+      </Flex>
+    </Flex>
+  );
+}

@@ -1,0 +1,120 @@
+import type { APIRequestContext, Page } from "@playwright/test";
+import { expect, signInUi, signUp, test, tokenFor, type TestUser } from "../fixtures";
+import { makeRepo } from "../fixtures/repo";
+
+const AGENT = { timeout: 45_000 };
+
+/** An environment made through the API, for tests about something else. */
+async function environmentFor(request: APIRequestContext, user: TestUser, data: Record<string, unknown> = {}): Promise<{ id: string; headers: Record<string, string> }> {
+  const headers = { authorization: `Bearer ${await tokenFor(request, user)}` };
+  const res = await request.post("/api/environments", { headers, data: { label: "Repo", repo: makeRepo(), ...data } });
+  expect(res.status(), await res.text()).toBe(201);
+  return { id: ((await res.json()) as { id: string }).id, headers };
+}
+
+async function startTask(page: Page, prompt: string): Promise<void> {
+  await page.getByLabel("Task prompt").fill(prompt);
+  await page.getByRole("button", { name: "Start task" }).click();
+  await expect(page).toHaveURL(/\/tasks\/\w+$/);
+}
+
+test("environment errors show inline; an edit task approved with the keyboard; diff, filters and archive", async ({ page, request }, testInfo) => {
+  const repo = makeRepo();
+  await signInUi(page, await signUp(request, "tasks-ui"));
+  await page.getByRole("link", { name: "Add an environment" }).click();
+
+  await page.getByRole("button", { name: "New environment" }).click();
+  await page.getByRole("button", { name: "Create environment" }).click();
+  await expect(page.getByText("Give the environment a name.")).toBeVisible();
+  await page.getByLabel("Name").fill("Demo repo");
+  await page.getByLabel("Repository").fill(`${repo}-missing`);
+  await page.getByRole("button", { name: "Create environment" }).click();
+  await expect(page.getByText(`No folder at ${repo}-missing.`)).toBeVisible();
+  await page.getByLabel("Repository").fill(repo);
+  await page.getByRole("button", { name: "Create environment" }).click();
+  const row = page.getByRole("listitem").filter({ hasText: `${repo} · main` });
+  await expect(row.getByText("Demo model (offline)")).toBeVisible();
+
+  await row.getByRole("button", { name: "Edit Demo repo" }).click();
+  await page.getByLabel("Name").fill("Greeter");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("listitem").filter({ hasText: "Greeter" })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("environments.png"), fullPage: true });
+
+  await page.getByRole("link", { name: "Tasks" }).click();
+  await expect(page.getByLabel("Branch")).toHaveValue("main");
+  await startTask(page, "/scenario edit\nAdd a greeting");
+  const dialog = page.getByRole("dialog", { name: "Apply these file changes?" });
+  await expect(dialog.getByText("+Add a greeting")).toBeVisible(AGENT);
+  await expect(dialog.getByLabel("Time left")).toHaveText(/^[45]:\d\d$/);
+  await page.screenshot({ path: testInfo.outputPath("approval.png"), fullPage: true });
+  await page.keyboard.press("y");
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText("ready", { exact: true })).toBeVisible(AGENT);
+  await expect(page.getByText(/Approved by you: change/)).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("task.png"), fullPage: true });
+
+  await page.getByRole("tab", { name: "Diff (1)" }).click();
+  const diff = page.getByRole("tabpanel", { name: "Diff (1)" });
+  await expect(diff.getByRole("button", { name: /CODEX_DEMO\.md added \+1 −0/ })).toBeVisible();
+  await expect(diff.getByText("+Add a greeting")).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("diff.png"), fullPage: true });
+
+  await page.getByRole("link", { name: "Tasks" }).click();
+  const tasks = page.getByRole("list", { name: "Tasks" });
+  await expect(tasks.getByRole("link", { name: "Add a greeting" })).toBeVisible();
+  await expect(tasks.getByText("+1 −0 · 1 file")).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("tasks.png"), fullPage: true });
+  await page.getByLabel("Status filter").click();
+  await page.getByTitle("error", { exact: true }).click();
+  await expect(page.getByText("No tasks yet.")).toBeVisible();
+  await page.getByLabel("Status filter").click();
+  await page.getByTitle("ready", { exact: true }).click();
+  await expect(tasks.getByRole("link", { name: "Add a greeting" })).toBeVisible();
+
+  await tasks.getByRole("button", { name: "Archive Add a greeting" }).click();
+  await expect(page.getByText("No tasks yet.")).toBeVisible();
+  await page.getByLabel("Show archived").click();
+  await tasks.getByRole("button", { name: "Restore Add a greeting" }).click();
+  await expect(page.getByText("No archived tasks.")).toBeVisible();
+});
+
+test("a command declined with Esc and a message: the timeline says so and the agent did not run it", async ({ page, request }) => {
+  const user = await signUp(request, "tasks-decline");
+  await environmentFor(request, user);
+  await signInUi(page, user);
+  await startTask(page, "/scenario command\nTouch a file");
+  const dialog = page.getByRole("dialog", { name: "Run this command?" });
+  await expect(dialog.getByText("touch approved.txt")).toBeVisible(AGENT);
+  await dialog.getByLabel("Message for the agent").fill("not today");
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText("ready", { exact: true })).toBeVisible(AGENT);
+  await expect(page.getByText(/Declined by you: run touch approved\.txt — “not today”/)).toBeVisible();
+  await expect(page.getByText("not run", { exact: true })).toBeVisible();
+  await expect(page.getByText(/did not run/i)).toBeVisible();
+});
+
+test("a task started by a script shows up in the open list and turns ready there, live", async ({ page, request }) => {
+  const user = await signUp(request, "tasks-live");
+  const env = await environmentFor(request, user, { approvalPolicy: "never" });
+  await signInUi(page, user);
+  await expect(page.getByText("No tasks yet.")).toBeVisible();
+  const res = await request.post("/api/tasks", { headers: env.headers, data: { environmentId: env.id, prompt: "/scenario edit\nFrom a script" } });
+  expect(res.status()).toBe(201);
+  const row = page.getByRole("list", { name: "Tasks" }).getByRole("listitem").filter({ hasText: "From a script" });
+  await expect(row.getByText("ready", { exact: true })).toBeVisible(AGENT);
+  await expect(row.getByText("+1 −0 · 1 file")).toBeVisible();
+});
+
+test("reloading a running task replays its history once and keeps following it", async ({ page, request }) => {
+  const user = await signUp(request, "tasks-reload");
+  await environmentFor(request, user, { approvalPolicy: "never" });
+  await signInUi(page, user);
+  await startTask(page, "/scenario slow\nTake your time");
+  await expect(page.getByText("Let me look at the repository first.")).toBeVisible(AGENT);
+  await page.reload();
+  await expect(page.getByText("ready", { exact: true })).toBeVisible(AGENT);
+  await expect(page.getByText("Let me look at the repository first.")).toHaveCount(1);
+  await expect(page.getByText(/^Summary of the demo run/)).toHaveCount(1);
+});
