@@ -4,6 +4,7 @@ import type { Environment } from "../generated/prisma/client";
 import { logger } from "../logger";
 import { toApiApproval } from "../services/approval-mapper";
 import { decideApproval } from "../services/approvals";
+import { cancelPendingApprovals, WITHDRAWN } from "./abandon-approvals";
 import { autoApproves } from "./policy";
 import type { ApprovalRequest, TaskProcess } from "./task-process";
 import { recordEvent, refreshTaskStatus } from "./task-state";
@@ -37,7 +38,11 @@ export async function raiseApproval(opts: {
       expiresAt: new Date(Date.now() + environment.approvalTimeoutSec * 1000),
     },
   });
-  opts.process.bindApproval(row.id, request.rpcId);
+  if (!opts.process.bindApproval(row.id, request.rpcId)) {
+    await cancelPendingApprovals(taskId, WITHDRAWN, [row.id]);
+    await refreshTaskStatus(taskId);
+    return;
+  }
   const approval = toApiApproval(row);
 
   if (autoApproves(environment, request)) {

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useOwnDatabase } from "../test/own-database";
-import type { Supervisor } from "./supervisor";
 
 // reconcileTasks acts on every task in the database: keep other files' running tasks out of it.
 let own: Awaited<ReturnType<typeof useOwnDatabase>>;
@@ -33,7 +32,7 @@ async function seed(status: "queued" | "awaiting_approval") {
 }
 
 describe("reconcileTasks after a restart", () => {
-  it("requeues queued tasks and fails interrupted turns with the reason, declining their approvals", async () => {
+  it("requeues queued tasks and fails interrupted turns with the reason, cancelling their approvals", async () => {
     const { db } = await import("../db");
     const { eventLog } = await import("../events/event-log");
     const { reconcileTasks } = await import("./reconcile");
@@ -41,7 +40,7 @@ describe("reconcileTasks after a restart", () => {
     const midTurnId = await seed("awaiting_approval");
     const enqueued: string[] = [];
 
-    await reconcileTasks({ enqueue: (id: string) => enqueued.push(id) } as unknown as Supervisor);
+    await reconcileTasks({ enqueue: (id: string) => void enqueued.push(id) });
     await eventLog.flush();
 
     expect(enqueued).toContain(queuedId);
@@ -50,11 +49,11 @@ describe("reconcileTasks after a restart", () => {
     expect(task.status).toBe("error");
     expect(task.attempts[0]).toMatchObject({ status: "failed", error: expect.stringContaining("server restarted") });
     expect(task.turns[0]).toMatchObject({ status: "failed", error: expect.stringContaining("server restarted") });
-    expect(task.approvals[0]).toMatchObject({ status: "declined", decidedBy: "timeout", message: expect.stringContaining("server restarted") });
+    expect(task.approvals[0]).toMatchObject({ status: "cancelled", decision: "cancel", decidedBy: "timeout", message: expect.stringContaining("server restarted") });
     const seqs = task.events.map((e) => e.seq).sort((a, b) => a - b);
     expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
-    expect(task.events.map((e) => e.type)).toEqual(expect.arrayContaining(["error", "task/status"]));
+    expect(task.events.map((e) => e.type)).toEqual(expect.arrayContaining(["approval/resolved", "error", "task/status"]));
     const audit = await db.auditLog.findMany({ where: { taskId: midTurnId, action: "approval.decide" } });
-    expect(audit).toMatchObject([{ actor: "system", details: { decidedBy: "timeout", decision: "decline" } }]);
+    expect(audit).toMatchObject([{ actor: "system", details: { decidedBy: "timeout", decision: "cancel" } }]);
   });
 });

@@ -3,9 +3,11 @@ import { db } from "../db";
 import { eventLog } from "../events/event-log";
 import { AppError } from "../http/errors";
 import { logger } from "../logger";
+import { cancelPendingApprovals, WITHDRAWN } from "./abandon-approvals";
 import { raiseApproval } from "./approval-raise";
 import { writeCodexHome } from "./codex-home";
 import { startAttempt } from "./first-turn";
+import { KeyedQueue } from "./keyed-queue";
 import { describeExit, type CodexExit } from "./peer-error";
 import { userProviderKey } from "../services/provider-keys";
 import { providerFor } from "./provider";
@@ -28,6 +30,11 @@ export interface SupervisorOptions {
  * Runs tasks: one app-server process per task with a thread per attempt, at most `maxRunning`
  * processes (new tasks queue FIFO), idle processes stopped and brought back with thread/resume
  * on the next follow-up, crashes turned into failed turns with a readable reason.
+ *
+ * A slot is taken the moment a task leaves the queue (`starting`), so tasks arriving together
+ * never exceed the cap. A follow-up on a task without a process frees a slot by stopping an idle
+ * process when the cap is reached; when every process is busy it starts one beyond the cap
+ * rather than keep the user waiting with no place in the queue.
  */
 export class Supervisor {
   private readonly processes = new Map<string, TaskProcess>();
@@ -35,7 +42,13 @@ export class Supervisor {
   private readonly stopping = new Set<TaskProcess>();
   private readonly queue: string[] = [];
   private readonly approvalTimers = new Map<string, NodeJS.Timeout>();
+  /** Tasks whose process is being readied for a turn: never stopped as idle meanwhile. */
+  private readonly claimed = new Set<string>();
+  /** Claimed tasks the user stopped: their turns are interrupted as soon as they have started. */
+  private readonly stopRequested = new Set<string>();
+  private readonly messages = new KeyedQueue();
   private readonly idleTimer: NodeJS.Timeout;
+  private closed = false;
 
   constructor(private readonly opts: SupervisorOptions) {
     this.idleTimer = setInterval(() => this.stopIdle(), Math.min(1000, opts.idleTimeoutMs));
@@ -52,20 +65,12 @@ export class Supervisor {
     this.pump();
   }
 
-  async sendMessage(opts: { taskId: string; text: string; attempt?: number }): Promise<void> {
-    const attempts = await db.attempt.findMany({ where: { taskId: opts.taskId }, orderBy: { index: "asc" } });
-    const targets = attempts.filter((a) => opts.attempt === undefined || a.index === opts.attempt);
-    if (targets.length === 0) throw new AppError("NOT_FOUND", `Attempt ${opts.attempt} not found.`);
-    if (targets.some((a) => a.status === "running" || a.status === "queued")) {
-      throw new AppError("CONFLICT", "A turn is still running on this attempt; wait for it or stop it first.");
-    }
-    const ready = targets.filter((a) => a.threadId);
-    if (ready.length === 0) throw new AppError("CONFLICT", "This attempt never started a thread; create a new task.");
-    const process = await this.ensureProcess(opts.taskId);
-    await eventLog.open(opts.taskId);
-    await Promise.all(ready.map((a) => this.startTurn(process, opts.taskId, a.index, opts.text)));
+  /** A follow-up turn; one at a time per task, so of two racing follow-ups the second gets 409. */
+  sendMessage(opts: { taskId: string; text: string; attempt?: number }): Promise<void> {
+    return this.messages.run(opts.taskId, () => this.claim(opts.taskId, () => this.followUp(opts)));
   }
 
+  /** Stops the task: out of the queue, or its running turns interrupted (also those still starting). */
   async interrupt(taskId: string): Promise<void> {
     const queued = this.queue.indexOf(taskId);
     if (queued >= 0) {
@@ -74,6 +79,7 @@ export class Supervisor {
       await refreshTaskStatus(taskId);
       return;
     }
+    if (this.claimed.has(taskId)) this.stopRequested.add(taskId);
     await this.processes.get(taskId)?.interrupt();
   }
 
@@ -106,9 +112,13 @@ export class Supervisor {
     if (process) await this.stop(process);
   }
 
+  /** Stops every process (processes still starting included) and writes the event log. */
   async shutdown(): Promise<void> {
+    this.closed = true;
+    this.queue.length = 0;
     clearInterval(this.idleTimer);
     for (const timer of this.approvalTimers.values()) clearTimeout(timer);
+    await Promise.allSettled([...this.starting.values()]);
     await Promise.allSettled([...this.processes.values()].map((p) => this.stop(p)));
     await eventLog.flush();
   }
@@ -118,27 +128,61 @@ export class Supervisor {
   }
 
   private pump(): void {
-    while (this.queue.length > 0 && this.running >= this.opts.maxRunning && this.evictOneIdle()) {
-      /* an idle process made room */
-    }
+    if (this.closed) return;
+    if (this.queue.length > 0) this.makeRoom();
     while (this.queue.length > 0 && this.running < this.opts.maxRunning) {
       const taskId = this.queue.shift()!;
-      void this.launch(taskId);
+      this.background("task launch", taskId, this.launch(taskId));
     }
   }
 
-  private evictOneIdle(): boolean {
-    const idle = [...this.processes.values()].find((p) => !p.busy);
-    if (!idle) return false;
-    void this.stop(idle);
-    return true;
+  /** At the cap, stops idle processes (their threads resume on the next follow-up). */
+  private makeRoom(): void {
+    while (this.running >= this.opts.maxRunning) {
+      const idle = [...this.processes.values()].find((p) => this.isIdle(p));
+      if (!idle) return;
+      void this.stop(idle);
+    }
+  }
+
+  private isIdle(p: TaskProcess): boolean {
+    return !p.busy && !this.claimed.has(p.taskId);
   }
 
   private stopIdle(): void {
     const now = Date.now();
     for (const p of this.processes.values()) {
-      if (!p.busy && now - p.lastActive >= this.opts.idleTimeoutMs) void this.stop(p);
+      if (this.isIdle(p) && now - p.lastActive >= this.opts.idleTimeoutMs) void this.stop(p);
     }
+  }
+
+  private async claim<T>(taskId: string, work: () => Promise<T>): Promise<T> {
+    this.claimed.add(taskId);
+    try {
+      return await work();
+    } finally {
+      this.claimed.delete(taskId);
+      if (this.stopRequested.delete(taskId)) await this.processes.get(taskId)?.interrupt();
+    }
+  }
+
+  /** Work nobody awaits (process hooks, launches): a failure is logged, never an unhandled rejection. */
+  private background(what: string, taskId: string, work: Promise<unknown>): void {
+    work.catch((error: unknown) => logger.error(`${what} failed`, { taskId, error }));
+  }
+
+  private async followUp(opts: { taskId: string; text: string; attempt?: number }): Promise<void> {
+    const attempts = await db.attempt.findMany({ where: { taskId: opts.taskId }, orderBy: { index: "asc" } });
+    const targets = attempts.filter((a) => opts.attempt === undefined || a.index === opts.attempt);
+    if (targets.length === 0) throw new AppError("NOT_FOUND", `Attempt ${opts.attempt} not found.`);
+    if (targets.some((a) => a.status === "running" || a.status === "queued")) {
+      throw new AppError("CONFLICT", "A turn is still running on this attempt; wait for it or stop it first.");
+    }
+    const ready = targets.filter((a) => a.threadId);
+    if (ready.length === 0) throw new AppError("CONFLICT", "This attempt never started a thread; create a new task.");
+    const process = await this.ensureProcess(opts.taskId);
+    await eventLog.open(opts.taskId);
+    await Promise.all(ready.map((a) => this.startTurn(process, opts.taskId, a.index, opts.text)));
   }
 
   private async stop(p: TaskProcess): Promise<void> {
@@ -148,29 +192,31 @@ export class Supervisor {
     this.pump();
   }
 
-  private async launch(taskId: string): Promise<void> {
-    let ctx: TaskContext | undefined;
-    try {
-      await eventLog.open(taskId);
-      ctx = await loadTaskContext(taskId);
-      const process = await this.ensureProcess(taskId, ctx);
-      const loaded = ctx;
-      await Promise.all(
-        loaded.attempts.map((a) =>
-          startAttempt({
-            ctx: loaded,
-            process,
-            index: a.index,
-            setupTimeoutMs: this.opts.setupTimeoutMs,
-            startTurn: (index, text) => this.startTurn(process, taskId, index, text),
-          }).catch((error: Error) => this.failAttempt(taskId, a.index, error.message)),
-        ),
-      );
-    } catch (error) {
-      logger.error("task launch failed", { taskId, error });
-      const attempts = ctx?.attempts ?? (await db.attempt.findMany({ where: { taskId } }));
-      for (const a of attempts) await this.failAttempt(taskId, a.index, `Could not start the agent: ${(error as Error).message}`);
-    }
+  /** Takes the task's slot at once (synchronously), then starts its attempts. */
+  private launch(taskId: string): Promise<void> {
+    const loading = loadTaskContext(taskId);
+    const starting = this.ensureProcess(taskId, loading);
+    return this.claim(taskId, async () => {
+      try {
+        const [ctx, process] = await Promise.all([loading, starting, eventLog.open(taskId)]);
+        await Promise.all(
+          ctx.attempts.map((a) =>
+            startAttempt({
+              ctx,
+              process,
+              index: a.index,
+              setupTimeoutMs: this.opts.setupTimeoutMs,
+              startTurn: (index, text) => this.startTurn(process, taskId, index, text),
+            }).catch((error: Error) => this.failAttempt(taskId, a.index, error.message)),
+          ),
+        );
+      } catch (error) {
+        logger.error("task launch failed", { taskId, error });
+        for (const a of await db.attempt.findMany({ where: { taskId } })) {
+          await this.failAttempt(taskId, a.index, `Could not start the agent: ${(error as Error).message}`);
+        }
+      }
+    });
   }
 
   private async failAttempt(taskId: string, index: number, reason: string): Promise<void> {
@@ -178,20 +224,28 @@ export class Supervisor {
     await setAttemptStatus(taskId, index, "failed", { error: reason });
   }
 
-  /** The task's process: the running one, or a new one with every started thread resumed. */
-  private ensureProcess(taskId: string, loaded?: TaskContext): Promise<TaskProcess> {
+  /**
+   * The task's process: the running one, or a new one with every started thread resumed. A new
+   * one holds its slot from this call on; one that fails to start gives it back.
+   */
+  private ensureProcess(taskId: string, loading?: Promise<TaskContext>): Promise<TaskProcess> {
     const existing = this.processes.get(taskId);
     if (existing) return Promise.resolve(existing);
+    if (this.closed) return Promise.reject(new Error("The task supervisor is shutting down."));
     let pending = this.starting.get(taskId);
     if (!pending) {
-      pending = this.spawn(taskId, loaded).finally(() => this.starting.delete(taskId));
+      this.makeRoom();
+      pending = this.spawn(taskId, loading ?? loadTaskContext(taskId)).finally(() => {
+        this.starting.delete(taskId);
+        if (!this.processes.has(taskId)) this.pump();
+      });
       this.starting.set(taskId, pending);
     }
     return pending;
   }
 
-  private async spawn(taskId: string, loaded?: TaskContext): Promise<TaskProcess> {
-    const ctx = loaded ?? (await loadTaskContext(taskId));
+  private async spawn(taskId: string, loading: Promise<TaskContext>): Promise<TaskProcess> {
+    const ctx = await loading;
     const home = await writeCodexHome({
       dir: path.join(ctx.dir, "codex-home"),
       provider: providerFor(ctx.environment, {
@@ -205,21 +259,30 @@ export class Supervisor {
       cwd: ctx.dir,
       env: home.env,
       hooks: {
-        onTurnCompleted: (attempt, turn) => void this.onTurnCompleted(taskId, attempt, turn),
-        onDiffUpdated: (attempt) => void refreshDiff(taskId, attempt),
+        onTurnCompleted: (attempt, turn) => this.background("turn completion", taskId, this.onTurnCompleted(taskId, attempt, turn)),
+        onDiffUpdated: (attempt) => this.background("diff refresh", taskId, refreshDiff(taskId, attempt)),
         onApprovalRequested: (request) =>
-          void raiseApproval({ process, ownerId: ctx.task.ownerId, environment: ctx.environment, request, timers: this.approvalTimers }).catch(
-            (error: unknown) => logger.error("could not raise approval", { taskId, error }),
+          this.background(
+            "approval request",
+            taskId,
+            raiseApproval({ process, ownerId: ctx.task.ownerId, environment: ctx.environment, request, timers: this.approvalTimers }),
           ),
-        onExit: (exit) => void this.onExit(process, exit),
+        onApprovalWithdrawn: (approvalId) => this.background("approval withdrawal", taskId, this.cancelApprovals(taskId, WITHDRAWN, [approvalId])),
+        onExit: (exit) => this.background("exit handling", taskId, this.onExit(process, exit)),
       },
     });
-    for (const a of ctx.attempts) {
-      if (!a.threadId || !a.worktreePath) continue;
-      if (!existsSync(a.worktreePath) && a.baseCommit) {
-        await restoreWorkspace({ repo: ctx.environment.repo, branch: ctx.task.branch, baseCommit: a.baseCommit, dir: a.worktreePath, diff: a.diff ?? "" });
+    try {
+      for (const a of ctx.attempts) {
+        if (!a.threadId || !a.worktreePath) continue;
+        if (!existsSync(a.worktreePath) && a.baseCommit) {
+          await restoreWorkspace({ repo: ctx.environment.repo, branch: ctx.task.branch, baseCommit: a.baseCommit, dir: a.worktreePath, diff: a.diff ?? "" });
+        }
+        await process.resumeThread(a.index, a.threadId, a.worktreePath, ctx.settings);
       }
-      await process.resumeThread(a.index, a.threadId, a.worktreePath, ctx.settings);
+    } catch (error) {
+      this.stopping.add(process);
+      await process.close();
+      throw error;
     }
     this.processes.set(taskId, process);
     logger.info("app-server started", { taskId, pid: process.pid });
@@ -242,6 +305,15 @@ export class Supervisor {
     if (this.queue.length > 0) this.pump();
   }
 
+  /** Cancels the task's pending approvals (or those of `ids`) nobody waits for any more. */
+  private async cancelApprovals(taskId: string, reason: string, ids?: string[]): Promise<void> {
+    for (const id of await cancelPendingApprovals(taskId, reason, ids)) {
+      clearTimeout(this.approvalTimers.get(id));
+      this.approvalTimers.delete(id);
+    }
+    await refreshTaskStatus(taskId);
+  }
+
   /** An exit nobody asked for fails the turns that were running, with the reason. */
   private async onExit(process: TaskProcess, exit: CodexExit): Promise<void> {
     const expected = this.stopping.delete(process);
@@ -249,16 +321,12 @@ export class Supervisor {
     if (!expected) {
       const reason = `The agent process stopped unexpectedly (${describeExit(exit)}). Send a follow-up to continue.`;
       logger.warn("app-server exited", { taskId: process.taskId, exit: describeExit(exit) });
+      await this.cancelApprovals(process.taskId, reason);
       const running = await db.attempt.findMany({ where: { taskId: process.taskId, status: "running" } });
       for (const a of running) {
         recordEvent(process.taskId, a.index, "error", { error: { message: reason }, willRetry: false });
         await endTurn(process.taskId, a.index, { status: "failed", error: reason });
       }
-      await db.approval.updateMany({
-        where: { taskId: process.taskId, status: "pending" },
-        data: { status: "cancelled", decidedBy: "timeout", decidedAt: new Date(), message: reason },
-      });
-      await refreshTaskStatus(process.taskId);
     }
     this.pump();
   }

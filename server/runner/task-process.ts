@@ -20,9 +20,11 @@ interface AttemptRun {
   index: number;
   threadId: string;
   cwd: string;
-  /** The codex id of the turn in progress, once known. */
+  /** The codex id of the turn in progress, once it has started (`turn/started`). */
   turnId?: string;
   running: boolean;
+  /** Interrupt the turn as soon as it has started (codex refuses to interrupt one before). */
+  stopOnStart?: boolean;
 }
 
 export interface ApprovalRequest {
@@ -42,6 +44,8 @@ export interface TaskProcessHooks {
   onTurnCompleted(attempt: number, turn: { id: string; status: string; error: string | null }): void;
   onDiffUpdated(attempt: number): void;
   onApprovalRequested(request: ApprovalRequest): void;
+  /** Codex stopped waiting for an approval nobody answered (its turn was interrupted or ended). */
+  onApprovalWithdrawn(approvalId: string): void;
   onExit(exit: CodexExit): void;
 }
 
@@ -57,7 +61,10 @@ export class TaskProcess {
   private readonly attempts = new Map<number, AttemptRun>();
   private readonly byThread = new Map<string, AttemptRun>();
   private readonly fileChanges = new Map<string, TApprovalChange[]>();
-  private readonly openApprovals = new Map<string, RequestId>();
+  /** Approval requests codex waits for: rpc id → Approval row id (null until the row exists). */
+  private readonly waiting = new Map<RequestId, string | null>();
+  /** Requests codex stopped waiting for before their row existed. */
+  private readonly withdrawn = new Set<RequestId>();
   lastActive = Date.now();
 
   private constructor(
@@ -81,15 +88,7 @@ export class TaskProcess {
 
   /** True while a turn runs or an approval waits: the process must not be stopped as idle. */
   get busy(): boolean {
-    return [...this.attempts.values()].some((a) => a.running) || this.openApprovals.size > 0;
-  }
-
-  isRunning(attempt: number): boolean {
-    return this.attempts.get(attempt)?.running ?? false;
-  }
-
-  hasThread(attempt: number): boolean {
-    return this.attempts.has(attempt);
+    return [...this.attempts.values()].some((a) => a.running) || this.waiting.size > 0;
   }
 
   async startThread(attempt: number, cwd: string, settings: ThreadSettings): Promise<string> {
@@ -107,28 +106,29 @@ export class TaskProcess {
   async startTurn(attempt: number, text: string): Promise<string> {
     const run = this.attempts.get(attempt);
     if (!run) throw new Error(`attempt ${attempt} has no thread in this process`);
-    run.running = true;
+    Object.assign(run, { running: true, turnId: undefined, stopOnStart: false });
     this.lastActive = Date.now();
     try {
       const { turn } = await startTurn(this.peer, { threadId: run.threadId, text });
-      run.turnId = turn.id;
       return turn.id;
     } catch (error) {
-      run.running = false;
+      Object.assign(run, { running: false, stopOnStart: false });
       throw error;
     }
   }
 
+  /** Interrupts the running turns; one not started yet is interrupted when it starts. */
   async interrupt(): Promise<void> {
-    const running = [...this.attempts.values()].filter((a) => a.running && a.turnId);
-    await Promise.all(running.map((a) => interruptTurn(this.peer, { threadId: a.threadId, turnId: a.turnId! })));
+    const running = [...this.attempts.values()].filter((a) => a.running);
+    for (const a of running) a.stopOnStart = !a.turnId;
+    await Promise.all(running.filter((a) => a.turnId).map((a) => this.interruptRun(a, a.turnId!)));
   }
 
   /** Answers an approval request that is still open in this process; false when it is not. */
   answer(approvalId: string, decision: TApprovalDecision): boolean {
-    const rpcId = this.openApprovals.get(approvalId);
+    const rpcId = [...this.waiting].find(([, id]) => id === approvalId)?.[0];
     if (rpcId === undefined) return false;
-    this.openApprovals.delete(approvalId);
+    this.waiting.delete(rpcId);
     this.lastActive = Date.now();
     return this.peer.respond(rpcId, { decision });
   }
@@ -138,13 +138,25 @@ export class TaskProcess {
     await this.peer.request("turn/steer", { threadId, expectedTurnId: turnId, input: [{ type: "text", text, text_elements: [] }] });
   }
 
-  /** Links an Approval row to the request that raised it, so `answer` can find it. */
-  bindApproval(approvalId: string, rpcId: RequestId): void {
-    this.openApprovals.set(approvalId, rpcId);
+  /**
+   * Links an Approval row to the request that raised it, so `answer` can find it; false when
+   * codex no longer waits for that request.
+   */
+  bindApproval(approvalId: string, rpcId: RequestId): boolean {
+    if (this.withdrawn.delete(rpcId) || !this.waiting.has(rpcId)) return false;
+    this.waiting.set(rpcId, approvalId);
+    return true;
   }
 
   close(): Promise<CodexExit> {
     return this.peer.close({ graceMs: 2000 });
+  }
+
+  /** A turn that ended meanwhile cannot be interrupted: logged, not an error. */
+  private async interruptRun(run: AttemptRun, turnId: string): Promise<void> {
+    await interruptTurn(this.peer, { threadId: run.threadId, turnId }).catch((error: unknown) => {
+      logger.warn("turn/interrupt failed", { taskId: this.taskId, attempt: run.index, error });
+    });
   }
 
   private track(run: AttemptRun): void {
@@ -163,9 +175,12 @@ export class TaskProcess {
     switch (event.method) {
       case "turn/started":
         run.turnId = event.params.turn.id;
+        if (run.stopOnStart) void this.interruptRun(run, run.turnId);
+        run.stopOnStart = false;
         break;
       case "turn/completed":
         run.running = false;
+        run.stopOnStart = false;
         this.hooks.onTurnCompleted(run.index, {
           id: event.params.turn.id,
           status: event.params.turn.status,
@@ -178,12 +193,26 @@ export class TaskProcess {
       case "item/started":
         if (event.params.item.type === "fileChange") this.fileChanges.set(event.params.item.id, toChanges(event.params.item));
         break;
+      case "serverRequest/resolved":
+        this.onRequestResolved(event.params.requestId);
+        break;
     }
+  }
+
+  /** Resolved without our answer: the request is withdrawn. */
+  private onRequestResolved(rpcId: RequestId): void {
+    if (!this.waiting.has(rpcId)) return;
+    const approvalId = this.waiting.get(rpcId);
+    this.waiting.delete(rpcId);
+    if (approvalId) this.hooks.onApprovalWithdrawn(approvalId);
+    else this.withdrawn.add(rpcId);
   }
 
   private onServerRequest(r: ServerRequest): void {
     this.lastActive = Date.now();
     const run = this.byThread.get((r.params as { threadId?: string }).threadId ?? "");
+    const approval = r.method === "item/commandExecution/requestApproval" || r.method === "item/fileChange/requestApproval";
+    if (run && approval) this.waiting.set(r.id, null);
     if (run && r.method === "item/commandExecution/requestApproval") {
       const p = r.params;
       this.hooks.onApprovalRequested({
