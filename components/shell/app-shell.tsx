@@ -1,11 +1,13 @@
 "use client";
 
-import { LogoutOutlined, SettingOutlined, UserOutlined } from "@ant-design/icons";
+import { GlobalOutlined, LogoutOutlined, SettingOutlined, UserOutlined } from "@ant-design/icons";
 import { Avatar, Dropdown, Flex, Grid, Layout, Typography } from "antd";
 import Link from "next/link";
 import { signOut } from "next-auth/react";
 import type { ReactNode } from "react";
+import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
 import { useLiveUpdates } from "@/lib/realtime/use-live-updates";
+import { useLocale } from "../i18n/locale-provider";
 import { ApprovalsBadge } from "./approvals-badge";
 
 interface Props {
@@ -17,10 +19,13 @@ interface Props {
 export function AppShell({ user, children }: Props) {
   useLiveUpdates();
   const narrow = Grid.useBreakpoint().md === false;
+  const { locale, setLocale, t } = useLocale();
+  const languages = LOCALES.map((l) => ({ key: `lang-${l}`, label: LOCALE_NAMES[l], disabled: l === locale, onClick: () => setLocale(l) }));
   const menu = {
     items: [
       { key: "who", label: <Typography.Text type="secondary">{user.email}</Typography.Text>, disabled: true },
       { type: "divider" as const },
+      { key: "language", icon: <GlobalOutlined />, label: t("common.language"), children: languages },
       { key: "settings", icon: <SettingOutlined />, label: <Link href="/settings">Settings</Link> },
       { key: "signout", icon: <LogoutOutlined />, label: "Sign out", onClick: () => void signOut({ redirectTo: "/login" }) },
     ],

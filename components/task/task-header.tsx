@@ -2,9 +2,9 @@
 
 import { StopOutlined } from "@ant-design/icons";
 import { App, Button, Flex, Tag, Typography } from "antd";
-import { timeAgo } from "@/lib/format/time";
 import { useInterrupt } from "@/lib/queries/tasks";
 import type { TTaskDetail } from "@/lib/schemas/tasks";
+import { RelativeTime } from "../i18n/relative-time";
 import { DiffStats } from "../tasks/diff-stats";
 import { StatusTag } from "../tasks/status-tag";
 
@@ -21,7 +21,7 @@ export function TaskHeader({ task: t }: { task: TTaskDetail }) {
         <div style={{ minWidth: 0 }}>
           <Typography.Title level={3} style={{ margin: 0 }}>{t.title}</Typography.Title>
           <Typography.Text type="secondary">
-            {t.environmentLabel} · {t.branch} · {timeAgo(t.createdAt)}
+            {t.environmentLabel} · {t.branch} · <RelativeTime iso={t.createdAt} />
           </Typography.Text>
         </div>
         <Flex gap={8} align="center" wrap>

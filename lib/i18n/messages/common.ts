@@ -1,0 +1,19 @@
+import { defineMessages } from "./define";
+
+export const common = defineMessages({
+  en: {
+    justNow: "just now",
+    language: "Language",
+    loading: "Loading…",
+    copied: "Copied",
+    files_one: "{count} file",
+    files_other: "{count} files",
+  },
+  "zh-CN": {
+    justNow: "刚刚",
+    language: "语言",
+    loading: "加载中…",
+    copied: "已复制",
+    files_other: "{count} 个文件",
+  },
+});
