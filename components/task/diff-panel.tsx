@@ -4,7 +4,8 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { Alert, App, Button, Flex, Space, Tag } from "antd";
 import { api } from "@/lib/queries/api";
 import { taskKeys } from "@/lib/queries/keys";
-import { DiffFiles } from "./diff-files";
+import { useT } from "../i18n/locale-provider";
+import { DiffView } from "./diff/diff-view";
 
 interface Props {
   taskId: string;
@@ -17,32 +18,33 @@ interface Props {
 /** The attempt's diff with Apply (preflight first, then create the branch), download and copy. */
 export function DiffPanel({ taskId, attempt, version, applied }: Props) {
   const { message } = App.useApp();
+  const t = useT();
   const files = useQuery({ queryKey: [...taskKeys.diff(taskId, attempt), version], queryFn: ({ signal }) => api.diff(taskId, attempt, { signal }) });
   const preflight = useMutation({ mutationFn: () => api.apply(taskId, { attempt, preflight: true }), onError: (e) => void message.error(e.message) });
   const apply = useMutation({ mutationFn: () => api.apply(taskId, { attempt }), onError: (e) => void message.error(e.message) });
   const result = apply.data ?? preflight.data;
   const patchUrl = `/api/tasks/${taskId}/patch?attempt=${attempt}`;
-  const copy = () => void navigator.clipboard?.writeText(`curl -s ${location.origin}${patchUrl} | git apply`).then(() => message.success("Copied"));
+  const copy = () => void navigator.clipboard?.writeText(`curl -s ${location.origin}${patchUrl} | git apply`).then(() => message.success(t("common.copied")));
   const hasChanges = (files.data?.length ?? 0) > 0;
 
   return (
     <Flex vertical gap={12}>
       {hasChanges && (
         <Space wrap>
-          {!applied && !preflight.data && <Button type="primary" onClick={() => preflight.mutate()} loading={preflight.isPending}>Apply</Button>}
-          {preflight.data?.status === "success" && !apply.data && <Button type="primary" onClick={() => apply.mutate()} loading={apply.isPending}>Create branch</Button>}
-          <Button href={patchUrl}>Download patch</Button>
-          <Button onClick={copy}>Copy git apply command</Button>
+          {!applied && !preflight.data && <Button type="primary" onClick={() => preflight.mutate()} loading={preflight.isPending}>{t("diff.apply")}</Button>}
+          {preflight.data?.status === "success" && !apply.data && <Button type="primary" onClick={() => apply.mutate()} loading={apply.isPending}>{t("diff.createBranch")}</Button>}
+          <Button href={patchUrl}>{t("diff.downloadPatch")}</Button>
+          <Button onClick={copy}>{t("diff.copyCommand")}</Button>
         </Space>
       )}
       {result && (
         <Alert
           type={result.status === "success" ? "success" : "warning"}
           title={result.message}
-          description={result.applied ? `Branch ${result.branch} · commit ${result.commit?.slice(0, 12)}` : [...result.conflictPaths, ...result.skippedPaths].map((p) => <Tag key={p}>{p}</Tag>)}
+          description={result.applied ? t("diff.applied", { branch: result.branch ?? "", commit: result.commit?.slice(0, 12) ?? "" }) : [...result.conflictPaths, ...result.skippedPaths].map((p) => <Tag key={p}>{p}</Tag>)}
         />
       )}
-      <DiffFiles files={files.data} loading={files.isLoading} error={files.error} />
+      <DiffView files={files.data} loading={files.isLoading} error={files.error} />
     </Flex>
   );
 }

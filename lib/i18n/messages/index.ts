@@ -1,4 +1,5 @@
 import { common } from "./common";
+import { diff } from "./diff";
 
 /** Every area's messages; add an area here when it gets its own file. */
-export const catalog = { common };
+export const catalog = { common, diff };
