@@ -1,30 +1,56 @@
 "use client";
 
 import { SendOutlined } from "@ant-design/icons";
-import { App, Button, Flex, Input } from "antd";
+import { App, Button, Flex, Input, Segmented } from "antd";
 import { useState } from "react";
 import { useSendMessage } from "@/lib/queries/tasks";
+import { useT } from "../i18n/locale-provider";
 
-/** A follow-up turn for the selected attempt; Ctrl+Enter sends. */
-export function FollowUp({ taskId, attempt, busy }: { taskId: string; attempt: number; busy: boolean }) {
+interface Props {
+  taskId: string;
+  attempt: number;
+  attempts: number;
+  /** Whether the selected attempt, and whether any attempt, is still working. */
+  busy: { selected: boolean; any: boolean };
+}
+
+type Target = "one" | "all";
+
+/** A follow-up turn for the selected attempt or for all of them; Ctrl+Enter sends. */
+export function FollowUp({ taskId, attempt, attempts, busy }: Props) {
   const { message } = App.useApp();
+  const t = useT();
   const [text, setText] = useState("");
+  const [target, setTarget] = useState<Target>("one");
   const send = useSendMessage(taskId);
+  const all = attempts > 1 && target === "all";
+  const blocked = all ? busy.any : busy.selected;
   const submit = () => {
-    if (!text.trim() || busy) return;
-    send.mutate({ text, attempt }, { onSuccess: () => setText(""), onError: (error) => void message.error(error.message) });
+    if (!text.trim() || blocked) return;
+    send.mutate({ text, attempt: all ? undefined : attempt }, { onSuccess: () => setText(""), onError: (error) => void message.error(error.message) });
   };
   return (
-    <Flex gap={8} align="end">
-      <Input.TextArea
-        aria-label="Follow-up"
-        placeholder={busy ? "Wait for the agent to finish, or stop it" : "Ask for a follow-up (Ctrl+Enter to send)"}
-        autoSize={{ minRows: 1, maxRows: 8 }}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        onKeyDown={(e) => e.key === "Enter" && (e.ctrlKey || e.metaKey) && submit()}
-      />
-      <Button type="primary" icon={<SendOutlined />} disabled={!text.trim() || busy} loading={send.isPending} onClick={submit}>Send</Button>
+    <Flex vertical gap={8}>
+      {attempts > 1 && (
+        <Segmented<Target>
+          aria-label={t("task.sendTo")}
+          value={target}
+          onChange={setTarget}
+          options={[{ value: "one", label: t("task.thisAttempt") }, { value: "all", label: t("task.allAttempts") }]}
+          style={{ alignSelf: "start" }}
+        />
+      )}
+      <Flex gap={8} align="end">
+        <Input.TextArea
+          aria-label={t("task.followUp")}
+          placeholder={t(blocked ? "task.followUpBusy" : "task.followUpPlaceholder")}
+          autoSize={{ minRows: 1, maxRows: 8 }}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={(e) => e.key === "Enter" && (e.ctrlKey || e.metaKey) && submit()}
+        />
+        <Button type="primary" icon={<SendOutlined />} disabled={!text.trim() || blocked} loading={send.isPending} onClick={submit}>{t("task.send")}</Button>
+      </Flex>
     </Flex>
   );
 }

@@ -4,6 +4,7 @@ import { StopOutlined } from "@ant-design/icons";
 import { App, Button, Flex, Tag, Typography } from "antd";
 import { useInterrupt } from "@/lib/queries/tasks";
 import type { TTaskDetail } from "@/lib/schemas/tasks";
+import { useT } from "../i18n/locale-provider";
 import { RelativeTime } from "../i18n/relative-time";
 import { DiffStats } from "../tasks/diff-stats";
 import { StatusTag } from "../tasks/status-tag";
@@ -13,6 +14,7 @@ export const isActive = (status: TTaskDetail["status"]) => status === "queued" |
 /** Title, where it runs, status and Stop; the prompt below, folded when long. */
 export function TaskHeader({ task: t }: { task: TTaskDetail }) {
   const { message } = App.useApp();
+  const tr = useT();
   const stop = useInterrupt(t.id);
   const onStop = () => stop.mutate(undefined, { onError: (error) => void message.error(error.message) });
   return (
@@ -25,10 +27,10 @@ export function TaskHeader({ task: t }: { task: TTaskDetail }) {
           </Typography.Text>
         </div>
         <Flex gap={8} align="center" wrap>
-          {t.mode === "ask" && <Tag>Ask</Tag>}
+          {t.mode === "ask" && <Tag>{tr("task.ask")}</Tag>}
           <DiffStats stats={t.diffStats} />
           <StatusTag status={t.status} />
-          {isActive(t.status) && <Button danger icon={<StopOutlined />} onClick={onStop} loading={stop.isPending}>Stop</Button>}
+          {isActive(t.status) && <Button danger icon={<StopOutlined />} onClick={onStop} loading={stop.isPending}>{tr("task.stop")}</Button>}
         </Flex>
       </Flex>
       <Typography.Paragraph style={{ whiteSpace: "pre-wrap", margin: 0 }} ellipsis={{ rows: 4, expandable: "collapsible" }}>

@@ -3,42 +3,50 @@
 import { Alert, Card, Flex, Tabs } from "antd";
 import { useMemo, useState } from "react";
 import { useTask } from "@/lib/queries/tasks";
+import { useConnected } from "@/lib/realtime/use-connected";
 import { useTaskEvents } from "@/lib/realtime/use-task-events";
+import { useT } from "../i18n/locale-provider";
 import { ApprovalModal } from "./approval-modal";
 import { AttemptSwitcher } from "./attempt-switcher";
 import { DiffPanel } from "./diff-panel";
 import { FollowUp } from "./follow-up";
 import { isActive, TaskHeader } from "./task-header";
+import { TaskStats } from "./task-stats";
 import { Timeline } from "./timeline";
 
 /** A task: prompt, live timeline of the selected attempt, diff and apply, approvals, follow-ups. */
 export function TaskView({ taskId }: { taskId: string }) {
+  const t = useT();
   const task = useTask(taskId);
   const { log, error: streamError } = useTaskEvents(taskId);
+  const connected = useConnected();
   const [attempt, setAttempt] = useState(0);
   const events = useMemo(() => log.items.filter((e) => e.attempt === attempt), [log, attempt]);
   const diffVersion = events.findLast((e) => e.type === "diff/updated")?.seq ?? 0;
 
   if (task.error) return <Alert type="error" showIcon title={task.error.message} />;
   if (!task.data) return <Card loading />;
-  const t = task.data;
-  const current = t.attempts.find((a) => a.index === attempt);
-  const busy = current?.status === "queued" || current?.status === "running";
-  const pending = t.pendingApprovals.filter((a) => a.attempt === attempt);
-  const asked = pending[0] ?? t.pendingApprovals[0];
+  const detail = task.data;
+  const working = (a: (typeof detail.attempts)[number]) => a.status === "queued" || a.status === "running";
+  const current = detail.attempts.find((a) => a.index === attempt);
+  const busy = { selected: current ? working(current) : false, any: detail.attempts.some(working) };
+  const pending = detail.pendingApprovals.filter((a) => a.attempt === attempt);
+  const asked = pending[0] ?? detail.pendingApprovals[0];
 
   return (
     <Flex vertical gap={16}>
-      <TaskHeader task={t} />
-      {t.attempts.length > 1 && <AttemptSwitcher attempts={t.attempts} value={attempt} onChange={setAttempt} />}
+      <TaskHeader task={detail} />
+      {detail.attempts.length > 1 && <AttemptSwitcher attempts={detail.attempts} value={attempt} onChange={setAttempt} />}
+      <TaskStats task={detail} attempt={attempt} events={events} />
       {current?.error && <Alert type="error" showIcon title={current.error} />}
-      {streamError && <Alert type="warning" showIcon title={`Live updates stopped: ${streamError}`} />}
+      {!connected && <Alert type="warning" showIcon title={t("task.reconnecting")} />}
+      {streamError && <Alert type="warning" showIcon title={t("task.streamStopped", { error: streamError })} />}
       <Tabs items={[
-        { key: "timeline", label: "Timeline", children: <Timeline events={events} waiting={isActive(t.status)} /> },
-        { key: "diff", label: `Diff (${current?.diffStats.filesChanged ?? 0})`, children: <DiffPanel key={attempt} taskId={taskId} attempt={attempt} version={diffVersion} applied={t.status === "applied"} /> },
+        { key: "timeline", label: t("task.timeline"), children: <Timeline events={events} waiting={isActive(detail.status)} /> },
+        { key: "diff", label: t("task.diffTab", { count: current?.diffStats.filesChanged ?? 0 }), children: <DiffPanel key={attempt} taskId={taskId} attempt={attempt} version={diffVersion} applied={detail.status === "applied"} /> },
       ]} />
-      <FollowUp taskId={taskId} attempt={attempt} busy={busy} />
-      {asked && <ApprovalModal key={asked.id} approval={asked} waiting={t.pendingApprovals.length} showAttempt={t.attempts.length > 1} onShowAttempt={setAttempt} />}
+      <FollowUp taskId={taskId} attempt={attempt} attempts={detail.attempts.length} busy={busy} />
+      {asked && <ApprovalModal key={asked.id} approval={asked} waiting={detail.pendingApprovals.length} showAttempt={detail.attempts.length > 1} onShowAttempt={setAttempt} />}
     </Flex>
   );
 }

@@ -83,7 +83,7 @@ test("an approval that arrives while on the task list shows in the header badge 
   await expect(page.getByRole("button", { name: "Pending approvals: 0" })).toBeVisible();
 });
 
-test("best-of-3 with attempt switching, a follow-up on one attempt, and Stop", async ({ page, request }) => {
+test("best-of-3 with attempt switching, follow-ups on one attempt and on all, statistics, and Stop", async ({ page, request }) => {
   const user = await signUp(request, "bestof");
   const token = (await (await request.post("/api/tokens", { data: { name: "t", ...user } })).json()).token;
   await request.post("/api/environments", { headers: { authorization: `Bearer ${token}` }, data: { label: "Repo", repo: makeRepo(), approvalPolicy: "never" } });
@@ -102,6 +102,19 @@ test("best-of-3 with attempt switching, a follow-up on one attempt, and Stop", a
   await expect(page.getByText("ready", { exact: true })).toBeVisible({ timeout: 60_000 });
   await attempts.getByText(/^Attempt 1/).click();
   await expect(page.getByText("/scenario edit Only the third")).toHaveCount(0);
+  const stats = page.getByRole("group", { name: "Attempt statistics" });
+  await expect(stats).toContainText(/Worked \d+ s/);
+  await expect(stats).toContainText(/[\d,]+ tokens/);
+
+  await page.getByText("All attempts", { exact: true }).click();
+  await page.getByLabel("Follow-up").fill("/scenario edit\nEvery attempt");
+  await page.getByRole("button", { name: "Send" }).click();
+  for (const n of [1, 2, 3]) {
+    await attempts.getByText(new RegExp(`^Attempt ${n}`)).click();
+    await expect(page.getByText("/scenario edit Every attempt")).toBeVisible({ timeout: 60_000 });
+  }
+  await expect(page.getByText("ready", { exact: true })).toBeVisible({ timeout: 60_000 });
+  await page.getByText("This attempt", { exact: true }).click();
 
   await page.getByLabel("Follow-up").fill("/scenario slow\nA long one");
   await page.getByRole("button", { name: "Send" }).click();

@@ -24,6 +24,7 @@ describe("translate", () => {
     expect(translate("en", "common.files", { count: 1 })).toBe("1 file");
     expect(translate("en", "common.files", { count: 3 })).toBe("3 files");
     expect(translate("zh-CN", "common.files", { count: 1 })).toBe("1 个文件");
+    expect(translate("en", "common.files", { count: 12345 })).toBe("12,345 files");
   });
   it("gives every area the same keys in every language, none empty", () => {
     for (const [area, { en, ...others }] of Object.entries(catalog)) {

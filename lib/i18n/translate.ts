@@ -1,8 +1,9 @@
 import type { Locale } from "./locales";
 import { catalog } from "./messages";
 
-// Message keys are "<area>.<name>"; `{name}` in a message is replaced by a parameter. With a
-// numeric `count`, the plural form `<name>_<category>` (Intl.PluralRules) is preferred.
+// Message keys are "<area>.<name>"; `{name}` in a message is replaced by a parameter (numbers
+// formatted for the language). With a numeric `count`, the plural form `<name>_<category>`
+// (Intl.PluralRules) is preferred.
 
 type Catalog = typeof catalog;
 type Area = keyof Catalog;
@@ -31,7 +32,11 @@ export function translate(locale: Locale, key: MessageKey, params?: MessageParam
   const count = params?.count;
   const plural = typeof count === "number" ? pluralOf(locale, count) : null;
   const template = lookup(area[locale], name, plural) ?? lookup(area.en, name, typeof count === "number" ? pluralOf("en", count) : null) ?? key;
-  return template.replace(/\{(\w+)\}/g, (whole, param: string) => (params && param in params ? String(params[param]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, param: string) => {
+    const value = params?.[param];
+    if (value === undefined) return whole;
+    return typeof value === "number" ? value.toLocaleString(locale) : value;
+  });
 }
 
 export function translator(locale: Locale): Translate {
