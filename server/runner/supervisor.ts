@@ -24,6 +24,8 @@ export interface SupervisorOptions {
   idleTimeoutMs: number;
   setupTimeoutMs: number;
   demoModelUrl: string;
+  /** Passed to codex as the provider's stream_idle_timeout_ms: a silent model fails the turn after it. */
+  modelStreamTimeoutMs?: number;
 }
 
 /**
@@ -253,6 +255,7 @@ export class Supervisor {
         ownerKey: await userProviderKey(ctx.task.ownerId, ctx.environment.modelProvider),
       }),
       extraToml: ctx.environment.codexConfig,
+      streamIdleTimeoutMs: this.opts.modelStreamTimeoutMs,
     });
     const process: TaskProcess = await TaskProcess.open({
       taskId,
