@@ -1,6 +1,6 @@
 import type { Scenario, Step } from "../scenario";
 
-export const TICKS = 20;
+export const TICKS = 10;
 export const TICK_MS = 1000;
 
 const tick = (n: number): Step[] => [
