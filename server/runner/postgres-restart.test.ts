@@ -64,4 +64,19 @@ describe("PostgreSQL restarted mid-run", () => {
     expect(stored).toEqual(seen.map((e) => ({ seq: e.seq, type: e.type })));
     expect(await db.turn.findFirstOrThrow({ where: { taskId } })).toMatchObject({ status: "completed" });
   });
+
+  it("a turn that ends while the database is down is recorded once it is back", { timeout: TICKS_RUN_MS + 30_000 }, async () => {
+    const environmentId = await fx.addEnvironment({ approvalPolicy: "never" });
+    const taskId = await newTask(fx, "/scenario ticks\nFinish while the database is away", { environmentId });
+    const seen = follow(taskId);
+    await waitFor("the turn to start", async () => (seen.some((e) => e.type === "turn/started") ? true : undefined));
+
+    await pg.stop();
+    await waitFor("the turn to end", async () => (seen.some((e) => e.type === "turn/completed") ? true : undefined), TICKS_RUN_MS);
+    pg = await startEmbeddedPostgres({ dataDir, database: DATABASE });
+
+    expect(await untilStatus(taskId, ["ready", "error"])).toBe("ready");
+    expect(await db.turn.findFirstOrThrow({ where: { taskId } })).toMatchObject({ status: "completed" });
+    await expectGaplessLog(taskId);
+  });
 });

@@ -1,5 +1,6 @@
 import type { TApprovalDecision } from "@/lib/schemas/approvals";
 import { db } from "../db";
+import { retryWhileUnreachable } from "../db/unreachable";
 import { eventLog } from "../events/event-log";
 import { AppError } from "../http/errors";
 import { logger } from "../logger";
@@ -262,7 +263,8 @@ export class Supervisor {
       cwd: ctx.dir,
       env: home.env,
       hooks: {
-        onTurnCompleted: (attempt, turn) => this.background("turn completion", taskId, this.onTurnCompleted(taskId, attempt, turn)),
+        onTurnCompleted: (attempt, turn) =>
+          this.background("turn completion", taskId, retryWhileUnreachable("turn completion", () => this.onTurnCompleted(taskId, attempt, turn))),
         onDiffUpdated: (attempt) => this.background("diff refresh", taskId, refreshDiff(taskId, attempt)),
         onApprovalRequested: (request) =>
           this.background(
