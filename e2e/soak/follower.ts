@@ -15,6 +15,8 @@ export class Follower {
   duplicates = 0;
   gaps = 0;
   reconnects = 0;
+  connectErrors = 0;
+  readonly disconnects = new Map<string, number>();
   private readonly socket: Socket;
 
   constructor(baseURL: string, token: string, readonly taskId: string) {
@@ -23,8 +25,10 @@ export class Follower {
     this.socket.io.on("reconnect", () => (this.reconnects += 1));
     // The server drops a socket that lags too far behind; it comes back and resubscribes.
     this.socket.on("disconnect", (reason) => {
+      this.disconnects.set(reason, (this.disconnects.get(reason) ?? 0) + 1);
       if (reason === "io server disconnect") this.socket.connect();
     });
+    this.socket.on("connect_error", () => (this.connectErrors += 1));
     this.socket.on("task:event", (e: Event) => this.take(e));
   }
 

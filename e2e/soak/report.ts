@@ -16,6 +16,12 @@ export interface SoakFigures {
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
+function disconnectReasons(followers: Follower[]): string {
+  const counts = new Map<string, number>();
+  for (const f of followers) for (const [reason, n] of f.disconnects) counts.set(reason, (counts.get(reason) ?? 0) + n);
+  return counts.size === 0 ? "none" : [...counts].map(([reason, n]) => `${n} × ${reason}`).join(", ");
+}
+
 /** Prints the soak's figures; true when every promise held. */
 export function report(f: SoakFigures): boolean {
   const lost = sum(f.followers.map((s) => Math.max(0, f.lastSeqs.get(s.taskId)! - s.lastSeq) + s.gaps));
@@ -35,6 +41,7 @@ export function report(f: SoakFigures): boolean {
       `tasks / turns       ${f.runs.length} / ${sum(f.runs.map((r) => r.turns))} (${failedTurns} not completed)`,
       `events stored       ${sum([...f.lastSeqs.values()])}`,
       `events delivered    ${sum(f.followers.map((s) => s.events))} to ${f.followers.length} sockets (${sum(f.followers.map((s) => s.reconnects))} reconnects)`,
+      `socket troubles     ${sum(f.followers.map((s) => s.connectErrors))} connect errors; disconnects: ${disconnectReasons(f.followers)}`,
       `lost / duplicated   ${lost} / ${duplicates}`,
       `server RSS          ${mb(f.rssAfterWarmup)} after warm-up, ${mb(f.rssAtEnd)} at the end (${(growth * 100).toFixed(1)} %), peak ${mb(f.rssPeak)}`,
       `app-servers left    ${f.leftRunning}`,

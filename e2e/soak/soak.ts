@@ -68,6 +68,9 @@ try {
     leftRunning,
   });
   process.exitCode = ok ? 0 : 1;
+} catch (error) {
+  console.error(`soak failed: ${String(error)}\nlast server output:\n${server.tail()}`);
+  process.exitCode = 1;
 } finally {
   await server.kill("SIGTERM");
   const orphans = appServersUnder(dataDir);
