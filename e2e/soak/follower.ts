@@ -15,7 +15,8 @@ export class Follower {
   duplicates = 0;
   gaps = 0;
   reconnects = 0;
-  connectErrors = 0;
+  /** Counts by message / reason. */
+  readonly connectErrors = new Map<string, number>();
   readonly disconnects = new Map<string, number>();
   private readonly socket: Socket;
 
@@ -25,16 +26,20 @@ export class Follower {
     this.socket.io.on("reconnect", () => (this.reconnects += 1));
     // The server drops a socket that lags too far behind; it comes back and resubscribes.
     this.socket.on("disconnect", (reason) => {
-      this.disconnects.set(reason, (this.disconnects.get(reason) ?? 0) + 1);
+      this.count(this.disconnects, reason);
       if (reason === "io server disconnect") this.socket.connect();
     });
-    this.socket.on("connect_error", () => (this.connectErrors += 1));
+    this.socket.on("connect_error", (error) => this.count(this.connectErrors, error.message));
     this.socket.on("task:event", (e: Event) => this.take(e));
   }
 
   close(): void {
     this.socket.removeAllListeners("disconnect");
     this.socket.close();
+  }
+
+  private count(counts: Map<string, number>, key: string): void {
+    counts.set(key, (counts.get(key) ?? 0) + 1);
   }
 
   private subscribe(): void {

@@ -16,10 +16,10 @@ export interface SoakFigures {
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
-function disconnectReasons(followers: Follower[]): string {
+function tally(all: Array<Map<string, number>>): string {
   const counts = new Map<string, number>();
-  for (const f of followers) for (const [reason, n] of f.disconnects) counts.set(reason, (counts.get(reason) ?? 0) + n);
-  return counts.size === 0 ? "none" : [...counts].map(([reason, n]) => `${n} × ${reason}`).join(", ");
+  for (const m of all) for (const [key, n] of m) counts.set(key, (counts.get(key) ?? 0) + n);
+  return counts.size === 0 ? "none" : [...counts].map(([key, n]) => `${n} × ${key}`).join(", ");
 }
 
 /** Prints the soak's figures; true when every promise held. */
@@ -41,7 +41,8 @@ export function report(f: SoakFigures): boolean {
       `tasks / turns       ${f.runs.length} / ${sum(f.runs.map((r) => r.turns))} (${failedTurns} not completed)`,
       `events stored       ${sum([...f.lastSeqs.values()])}`,
       `events delivered    ${sum(f.followers.map((s) => s.events))} to ${f.followers.length} sockets (${sum(f.followers.map((s) => s.reconnects))} reconnects)`,
-      `socket troubles     ${sum(f.followers.map((s) => s.connectErrors))} connect errors; disconnects: ${disconnectReasons(f.followers)}`,
+      `connect errors      ${tally(f.followers.map((s) => s.connectErrors))}`,
+      `disconnects         ${tally(f.followers.map((s) => s.disconnects))}`,
       `lost / duplicated   ${lost} / ${duplicates}`,
       `server RSS          ${mb(f.rssAfterWarmup)} after warm-up, ${mb(f.rssAtEnd)} at the end (${(growth * 100).toFixed(1)} %), peak ${mb(f.rssPeak)}`,
       `app-servers left    ${f.leftRunning}`,

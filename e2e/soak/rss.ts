@@ -17,7 +17,7 @@ export class RssSampler {
   private readonly timer: NodeJS.Timeout;
 
   constructor(private readonly pid: number) {
-    this.timer = setInterval(() => this.sample(), SAMPLE_EVERY_MS);
+    this.timer = setInterval(() => this.sample(), SAMPLE_EVERY_MS).unref();
     this.sample();
   }
 

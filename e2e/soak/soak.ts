@@ -69,7 +69,8 @@ try {
   });
   process.exitCode = ok ? 0 : 1;
 } catch (error) {
-  console.error(`soak failed: ${String(error)}\nlast server output:\n${server.tail()}`);
+  const cause = error instanceof Error && error.cause ? ` (${String(error.cause)})` : "";
+  console.error(`soak failed: ${String(error)}${cause}\nlast server output:\n${server.tail()}`);
   process.exitCode = 1;
 } finally {
   await server.kill("SIGTERM");
@@ -82,3 +83,5 @@ try {
   await embedded?.stop();
   await rm(dataDir, { recursive: true, force: true });
 }
+// Sockets of a run that failed half-way may still be open: they must not keep the soak alive.
+process.exit();
