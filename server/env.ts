@@ -37,6 +37,7 @@ const ZEnv = z.object({
   MAX_RUNNING_TASKS: z.coerce.number().int().min(1).max(1000).optional(),
   IDLE_TIMEOUT_SEC: z.coerce.number().int().min(1).default(600),
   SETUP_TIMEOUT_SEC: z.coerce.number().int().min(1).default(900),
+  MODEL_STREAM_TIMEOUT_SEC: z.coerce.number().int().min(1).default(300),
   DEMO_MODEL_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });

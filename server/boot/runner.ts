@@ -19,6 +19,7 @@ export async function startRunner(): Promise<{ stop(): Promise<void> }> {
     maxRunning: config.MAX_RUNNING_TASKS ?? defaultMaxRunning(),
     idleTimeoutMs: config.IDLE_TIMEOUT_SEC * 1000,
     setupTimeoutMs: config.SETUP_TIMEOUT_SEC * 1000,
+    modelStreamTimeoutMs: config.MODEL_STREAM_TIMEOUT_SEC * 1000,
     demoModelUrl: demo.url,
   });
   await reconcileTasks(supervisor);

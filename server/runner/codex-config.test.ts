@@ -30,6 +30,11 @@ describe("buildCodexConfig", () => {
     expect(buildCodexConfig({ provider: { provider: "custom", baseUrl: "http://llm/v1" } }).toml).not.toContain("env_key");
   });
 
+  it("sets the provider's stream idle timeout when one is given", () => {
+    const { toml } = buildCodexConfig({ provider: demo, streamIdleTimeoutMs: 2500 });
+    expect(parse(toml)).toMatchObject({ model_providers: { demo: { stream_idle_timeout_ms: 2500 } } });
+  });
+
   it("merges the environment's extra TOML as top-level tables", () => {
     const extra = 'model_reasoning_effort = "high"\n[mcp_servers.docs]\ncommand = "docs-mcp"\nargs = ["--stdio"]\n';
     expect(parse(buildCodexConfig({ provider: demo, extraToml: extra }).toml)).toMatchObject({

@@ -75,8 +75,16 @@ function merge(base: TomlTable, extra: TomlTable, at: string[] = []): TomlTable 
   return out;
 }
 
-export function buildCodexConfig(opts: { provider: ModelProviderConfig; extraToml?: string | null }): CodexConfig {
+export interface CodexConfigOptions {
+  provider: ModelProviderConfig;
+  extraToml?: string | null;
+  /** How long codex waits for the model's stream to send something before failing the turn. */
+  streamIdleTimeoutMs?: number;
+}
+
+export function buildCodexConfig(opts: CodexConfigOptions): CodexConfig {
   const { id, table, env } = providerTable(opts.provider);
+  if (opts.streamIdleTimeoutMs !== undefined) table.stream_idle_timeout_ms = opts.streamIdleTimeoutMs;
   const model = opts.provider.model ?? (opts.provider.provider === "demo" ? "demo" : undefined);
   const base: TomlTable = { ...(model ? { model } : {}), model_provider: id, model_providers: { [id]: table } };
   const extra = opts.extraToml?.trim() ? parseExtra(opts.extraToml) : {};

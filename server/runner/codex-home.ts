@@ -4,7 +4,7 @@ import path from "node:path";
 import type { ConfigWarningNotification } from "../generated/codex-protocol/v2/ConfigWarningNotification";
 import type { CodexBinary } from "./codex-binary";
 import { openCodex } from "./codex-client";
-import { buildCodexConfig, CodexConfigError, type ModelProviderConfig } from "./codex-config";
+import { buildCodexConfig, CodexConfigError, type CodexConfigOptions, type ModelProviderConfig } from "./codex-config";
 import type { ServerNotification } from "./rpc-types";
 
 export interface CodexHome {
@@ -14,7 +14,7 @@ export interface CodexHome {
 }
 
 /** Writes `dir/config.toml` for a task (creating `dir`); throws CodexConfigError on bad extra TOML. */
-export async function writeCodexHome(opts: { dir: string; provider: ModelProviderConfig; extraToml?: string | null }): Promise<CodexHome> {
+export async function writeCodexHome(opts: CodexConfigOptions & { dir: string }): Promise<CodexHome> {
   const config = buildCodexConfig(opts);
   await mkdir(opts.dir, { recursive: true, mode: 0o700 });
   await writeFile(path.join(opts.dir, "config.toml"), config.toml, { mode: 0o600 });

@@ -1,5 +1,6 @@
 import type { TApprovalDecision } from "@/lib/schemas/approvals";
 import { db } from "../db";
+import { retryWhileUnreachable } from "../db/unreachable";
 import { eventLog } from "../events/event-log";
 import { AppError } from "../http/errors";
 import { logger } from "../logger";
@@ -24,6 +25,8 @@ export interface SupervisorOptions {
   idleTimeoutMs: number;
   setupTimeoutMs: number;
   demoModelUrl: string;
+  /** Passed to codex as the provider's stream_idle_timeout_ms: a silent model fails the turn after it. */
+  modelStreamTimeoutMs?: number;
 }
 
 /**
@@ -253,13 +256,15 @@ export class Supervisor {
         ownerKey: await userProviderKey(ctx.task.ownerId, ctx.environment.modelProvider),
       }),
       extraToml: ctx.environment.codexConfig,
+      streamIdleTimeoutMs: this.opts.modelStreamTimeoutMs,
     });
     const process: TaskProcess = await TaskProcess.open({
       taskId,
       cwd: ctx.dir,
       env: home.env,
       hooks: {
-        onTurnCompleted: (attempt, turn) => this.background("turn completion", taskId, this.onTurnCompleted(taskId, attempt, turn)),
+        onTurnCompleted: (attempt, turn) =>
+          this.background("turn completion", taskId, retryWhileUnreachable("turn completion", () => this.onTurnCompleted(taskId, attempt, turn))),
         onDiffUpdated: (attempt) => this.background("diff refresh", taskId, refreshDiff(taskId, attempt)),
         onApprovalRequested: (request) =>
           this.background(

@@ -29,12 +29,24 @@ export interface RunnerFixture {
  * file picks its own limits): a data dir off /tmp, the demo model, the supervisor with the
  * given limits, a user and an environment on a fresh repository. `close` removes it all.
  */
-export async function startRunnerFixture(opts: { maxRunning: number; idleTimeoutMs: number }): Promise<RunnerFixture> {
+export async function startRunnerFixture(opts: {
+  maxRunning: number;
+  idleTimeoutMs: number;
+  modelStreamTimeoutMs?: number;
+  /** Default: the run's test database. */
+  databaseUrl?: string;
+}): Promise<RunnerFixture> {
   await mkdir(ROOT, { recursive: true });
   const dataDir = await mkdtemp(path.join(ROOT, "data-"));
-  setRuntimeEnv({ DATABASE_URL: testDatabaseUrl(), DATA_DIR: dataDir, AUTH_SECRET: "x".repeat(40) });
+  setRuntimeEnv({ DATABASE_URL: opts.databaseUrl ?? testDatabaseUrl(), DATA_DIR: dataDir, AUTH_SECRET: "x".repeat(40) });
   const demo = await startDemoModel({ host: "127.0.0.1" });
-  const supervisor = initSupervisor({ maxRunning: opts.maxRunning, idleTimeoutMs: opts.idleTimeoutMs, setupTimeoutMs: 60_000, demoModelUrl: demo.url });
+  const supervisor = initSupervisor({
+    maxRunning: opts.maxRunning,
+    idleTimeoutMs: opts.idleTimeoutMs,
+    setupTimeoutMs: 60_000,
+    demoModelUrl: demo.url,
+    modelStreamTimeoutMs: opts.modelStreamTimeoutMs,
+  });
   const repo = await makeRepo({ "README.md": "# Demo\n" });
   const email = `runner-${Math.random().toString(36).slice(2)}@example.test`;
   const user = await db.user.create({ data: { email } });

@@ -18,11 +18,15 @@ export async function taskStatus(taskId: string): Promise<TaskStatus> {
   return (await db.task.findUniqueOrThrow({ where: { id: taskId } })).status;
 }
 
-export function untilStatus(taskId: string, wanted: TaskStatus[]): Promise<TaskStatus> {
-  return waitFor(`task ${taskId} to be ${wanted.join("/")}`, async () => {
-    const status = await taskStatus(taskId);
-    return wanted.includes(status) ? status : undefined;
-  });
+export function untilStatus(taskId: string, wanted: TaskStatus[], timeoutMs?: number): Promise<TaskStatus> {
+  return waitFor(
+    `task ${taskId} to be ${wanted.join("/")}`,
+    async () => {
+      const status = await taskStatus(taskId);
+      return wanted.includes(status) ? status : undefined;
+    },
+    timeoutMs,
+  );
 }
 
 /** Waits until the task has at least `count` pending approvals; returns them. */
