@@ -2,36 +2,49 @@
 
 import { useSyncExternalStore } from "react";
 
-const clocks = new Map<number, { now: number; listeners: Set<() => void>; timer?: ReturnType<typeof setInterval> }>();
-
-function clock(intervalMs: number) {
-  let entry = clocks.get(intervalMs);
-  if (!entry) clocks.set(intervalMs, (entry = { now: Date.now(), listeners: new Set() }));
-  return entry;
+interface Clock {
+  now: number;
+  listeners: Set<() => void>;
+  timer?: ReturnType<typeof setInterval>;
+  /** One stable subscribe function per interval: a new one each render would resubscribe. */
+  subscribe: (onTick: () => void) => () => void;
 }
 
-function subscribe(intervalMs: number, onTick: () => void): () => void {
-  const entry = clock(intervalMs);
-  entry.listeners.add(onTick);
-  if (!entry.timer) entry.now = Date.now();
-  entry.timer ??= setInterval(() => {
-    entry.now = Date.now();
-    for (const listener of entry.listeners) listener();
-  }, intervalMs);
-  return () => {
-    entry.listeners.delete(onTick);
-    if (entry.listeners.size === 0 && entry.timer) {
-      clearInterval(entry.timer);
-      entry.timer = undefined;
-    }
+const clocks = new Map<number, Clock>();
+
+function tick(clock: Clock): void {
+  clock.now = Date.now();
+  for (const listener of clock.listeners) listener();
+}
+
+function clockOf(intervalMs: number): Clock {
+  const existing = clocks.get(intervalMs);
+  if (existing) return existing;
+  const clock: Clock = {
+    now: Date.now(),
+    listeners: new Set(),
+    subscribe: (onTick) => {
+      clock.listeners.add(onTick);
+      if (!clock.timer) {
+        clock.timer = setInterval(() => tick(clock), intervalMs);
+        // The clock may have stood still while nobody watched: bring it up to date, outside render.
+        setTimeout(() => tick(clock), 0);
+      }
+      return () => {
+        clock.listeners.delete(onTick);
+        if (clock.listeners.size === 0 && clock.timer) {
+          clearInterval(clock.timer);
+          clock.timer = undefined;
+        }
+      };
+    },
   };
+  clocks.set(intervalMs, clock);
+  return clock;
 }
 
 /** The current time, refreshed every `intervalMs` by one shared timer per interval. */
 export function useNow(intervalMs: number): number {
-  return useSyncExternalStore(
-    (onTick) => subscribe(intervalMs, onTick),
-    () => clock(intervalMs).now,
-    () => clock(intervalMs).now,
-  );
+  const clock = clockOf(intervalMs);
+  return useSyncExternalStore(clock.subscribe, () => clock.now, () => clock.now);
 }
