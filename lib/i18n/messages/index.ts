@@ -1,4 +1,12 @@
+import { approvals } from "./approvals";
+import { auth } from "./auth";
 import { common } from "./common";
+import { environments } from "./environments";
+import { meta } from "./meta";
+import { settings } from "./settings";
+import { shell } from "./shell";
+import { tasks } from "./tasks";
+import { timeline } from "./timeline";
 
 /** Every area's messages; add an area here when it gets its own file. */
-export const catalog = { common };
+export const catalog = { approvals, auth, common, environments, meta, settings, shell, tasks, timeline };
