@@ -2,13 +2,13 @@ import { AntdRegistry } from "@ant-design/nextjs-registry";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
+import { translate } from "@/lib/i18n/translate";
 import { requestLocale } from "@/server/i18n/request-locale";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: "Codex Cloud",
-  description: "Self-hosted Codex: delegate coding tasks, approve what the agent runs, apply its diffs.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: "Codex Cloud", description: translate(await requestLocale(), "meta.description") };
+}
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await requestLocale();

@@ -17,6 +17,8 @@ function Themed({ children }: { children: ReactNode }) {
   return (
     <ConfigProvider
       locale={ANTD_LOCALES[locale]}
+      // antd spaces out two-character Chinese labels ("取 消"): that breaks their accessible names.
+      button={{ autoInsertSpace: false }}
       theme={{
         algorithm: dark ? theme.darkAlgorithm : theme.defaultAlgorithm,
         token: dark

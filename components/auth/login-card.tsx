@@ -6,7 +6,9 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
+import type { MessageKey } from "@/lib/i18n/translate";
 import { ZEmail, ZPassword } from "@/lib/schemas/users";
+import { useT } from "../i18n/locale-provider";
 import { useHydrated } from "../use-hydrated";
 import { useAuthSubmit } from "./use-auth-submit";
 
@@ -19,14 +21,15 @@ interface Props {
   initialError?: string;
 }
 
-const copy = {
-  signin: { title: "Welcome back", switchText: "Don't have an account?", switchLink: "Sign up", switchHref: "/signup" },
-  signup: { title: "Create an account", switchText: "Already have an account?", switchLink: "Log in", switchHref: "/login" },
+const copy: Record<LoginMode, { title: MessageKey; switchText: MessageKey; switchLink: MessageKey; switchHref: string }> = {
+  signin: { title: "auth.welcomeBack", switchText: "auth.noAccount", switchLink: "auth.signUp", switchHref: "/signup" },
+  signup: { title: "auth.createAccount", switchText: "auth.haveAccount", switchLink: "auth.logIn", switchHref: "/login" },
 };
 
 /** ChatGPT-style sign-in: email step, then password step with "Edit" to go back. */
 export function LoginCard({ mode, githubEnabled, callbackUrl, initialError }: Props) {
   const router = useRouter();
+  const t = useT();
   const [step, setStep] = useState<"email" | "password">("email");
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
@@ -46,7 +49,7 @@ export function LoginCard({ mode, githubEnabled, callbackUrl, initialError }: Pr
   const continueFromPassword = async () => {
     const check = mode === "signup" ? ZPassword.safeParse(password) : { success: password.length > 0 } as const;
     if (!check.success) {
-      return setFieldError("error" in check ? check.error.issues[0]?.message : "Enter your password.");
+      return setFieldError("error" in check ? check.error.issues[0]?.message : t("auth.enterPassword"));
     }
     setFieldError(await submit({ email, password }));
   };
@@ -58,11 +61,11 @@ export function LoginCard({ mode, githubEnabled, callbackUrl, initialError }: Pr
       </Typography.Text>
       <Card style={{ width: "100%", maxWidth: 400 }} styles={{ body: { padding: 32 } }} variant="borderless">
         <Typography.Title level={2} style={{ textAlign: "center", marginTop: 0, marginBottom: 28 }}>
-          {text.title}
+          {t(text.title)}
         </Typography.Title>
         <Form layout="vertical" requiredMark={false} onFinish={step === "email" ? continueFromEmail : continueFromPassword}>
           <Form.Item
-            label="Email address"
+            label={t("auth.email")}
             htmlFor="email"
             validateStatus={step === "email" && fieldError ? "error" : undefined}
             help={step === "email" ? fieldError : undefined}
@@ -79,14 +82,14 @@ export function LoginCard({ mode, githubEnabled, callbackUrl, initialError }: Pr
               suffix={
                 step === "password" ? (
                   <Button type="link" size="small" onClick={() => (setStep("email"), setPassword(""), setFieldError(undefined))}>
-                    Edit
+                    {t("auth.edit")}
                   </Button>
                 ) : undefined
               }
             />
           </Form.Item>
           {step === "password" && (
-            <Form.Item label="Password" htmlFor="password" validateStatus={fieldError ? "error" : undefined} help={fieldError}>
+            <Form.Item label={t("auth.password")} htmlFor="password" validateStatus={fieldError ? "error" : undefined} help={fieldError}>
               <Input.Password
                 id="password"
                 size="large"
@@ -98,18 +101,18 @@ export function LoginCard({ mode, githubEnabled, callbackUrl, initialError }: Pr
             </Form.Item>
           )}
           <Button type="primary" htmlType="submit" size="large" block loading={pending} disabled={!hydrated}>
-            Continue
+            {t("auth.continue")}
           </Button>
         </Form>
         <Typography.Paragraph style={{ textAlign: "center", marginTop: 16, marginBottom: 0 }}>
-          {text.switchText} <Link href={`${text.switchHref}?callbackUrl=${encodeURIComponent(callbackUrl)}`}>{text.switchLink}</Link>
+          {t(text.switchText)} <Link href={`${text.switchHref}?callbackUrl=${encodeURIComponent(callbackUrl)}`}>{t(text.switchLink)}</Link>
         </Typography.Paragraph>
         {githubEnabled && (
           <>
-            <Divider plain>OR</Divider>
+            <Divider plain>{t("auth.or")}</Divider>
             <Flex vertical gap={8}>
               <Button size="large" block icon={<GithubOutlined />} onClick={() => void signIn("github", { redirectTo: callbackUrl })}>
-                Continue with GitHub
+                {t("auth.github")}
               </Button>
             </Flex>
           </>

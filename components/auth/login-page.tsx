@@ -1,6 +1,8 @@
 import { redirect } from "next/navigation";
+import { type MessageKey, translator } from "@/lib/i18n/translate";
 import { auth } from "@/server/auth/config";
 import { githubOAuthConfigured } from "@/server/env";
+import { requestLocale } from "@/server/i18n/request-locale";
 import { LoginCard, type LoginMode } from "./login-card";
 
 interface Props {
@@ -13,15 +15,16 @@ function safeCallback(url: string | undefined): string {
   return url && url.startsWith("/") && !url.startsWith("//") ? url : "/";
 }
 
-const oauthErrors: Record<string, string> = {
-  AccessDenied: "Sign-up is closed on this server. Ask an administrator for an account.",
-  OAuthAccountNotLinked: "This email is already registered with a password. Sign in with it instead.",
+const oauthErrors: Record<string, MessageKey> = {
+  AccessDenied: "auth.signupClosed",
+  OAuthAccountNotLinked: "auth.accountNotLinked",
 };
 
 export async function LoginPage({ mode, searchParams }: Props) {
   const params = await searchParams;
   const callbackUrl = safeCallback(params.callbackUrl);
   if ((await auth())?.user) redirect(callbackUrl);
-  const initialError = params.error ? (oauthErrors[params.error] ?? "Sign-in failed. Try again.") : undefined;
+  const t = translator(await requestLocale());
+  const initialError = params.error ? t(oauthErrors[params.error] ?? "auth.signInFailed") : undefined;
   return <LoginCard mode={mode} githubEnabled={githubOAuthConfigured()} callbackUrl={callbackUrl} initialError={initialError} />;
 }

@@ -4,15 +4,18 @@ import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { ApiError } from "@/lib/errors";
 import { apiFetch } from "@/lib/fetcher";
+import type { MessageKey } from "@/lib/i18n/translate";
 import type { TCreateUserResponse } from "@/lib/schemas/users";
+import { useT } from "../i18n/locale-provider";
 
-const signInErrors: Record<string, string> = {
-  rate_limited: "Too many attempts. Wait a minute and try again.",
-  credentials: "Wrong email or password.",
+const signInErrors: Record<string, MessageKey> = {
+  rate_limited: "auth.rateLimited",
+  credentials: "auth.wrongCredentials",
 };
 
 /** Signs in (or signs up, then signs in); resolves to an inline error message or undefined. */
 export function useAuthSubmit(opts: { mode: "signin" | "signup"; onSuccess: () => void }) {
+  const t = useT();
   const [pending, setPending] = useState(false);
 
   async function submit(credentials: { email: string; password: string }): Promise<string | undefined> {
@@ -22,11 +25,11 @@ export function useAuthSubmit(opts: { mode: "signin" | "signup"; onSuccess: () =
         await apiFetch<TCreateUserResponse>("/api/users", { method: "POST", json: credentials });
       }
       const result = await signIn("credentials", { ...credentials, redirect: false });
-      if (result?.error) return signInErrors[result.code ?? "credentials"] ?? signInErrors.credentials;
+      if (result?.error) return t(signInErrors[result.code ?? "credentials"] ?? "auth.wrongCredentials");
       opts.onSuccess();
       return undefined;
     } catch (error) {
-      return error instanceof ApiError ? error.message : "Could not reach the server. Try again.";
+      return error instanceof ApiError ? error.message : t("auth.unreachable");
     } finally {
       setPending(false);
     }

@@ -4,14 +4,17 @@ import { DeleteOutlined, EditOutlined } from "@ant-design/icons";
 import { App, Button, Drawer, Flex, Popconfirm, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useDeleteEnvironment, useEnvironments } from "@/lib/queries/environments";
-import { PROVIDER_LABELS, type TEnvironment } from "@/lib/schemas/environments";
+import type { TEnvironment } from "@/lib/schemas/environments";
+import { useT } from "../i18n/locale-provider";
 import { RowList } from "../ui/row-list";
 import { EnvironmentForm } from "./environment-form";
+import { PROVIDER_LABELS } from "./provider-labels";
 
 type Editing = { mode: "new" } | { mode: "edit"; environment: TEnvironment } | null;
 
 /** The user's environments; create and edit in a drawer, delete when no task uses one. */
 export function EnvironmentsPage() {
+  const t = useT();
   const { message } = App.useApp();
   const [editing, setEditing] = useState<Editing>(null);
   const environments = useEnvironments();
@@ -22,15 +25,15 @@ export function EnvironmentsPage() {
   return (
     <>
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={2}>Environments</Typography.Title>
-        <Button type="primary" onClick={() => setEditing({ mode: "new" })}>New environment</Button>
+        <Typography.Title level={2}>{t("environments.title")}</Typography.Title>
+        <Button type="primary" onClick={() => setEditing({ mode: "new" })}>{t("environments.create")}</Button>
       </Flex>
       <RowList
-        label="Environments"
+        label={t("environments.title")}
         loading={environments.isLoading}
         items={environments.data ?? []}
         rowKey={(e) => e.id}
-        empty="No environments yet: add the git repository the agent should work on."
+        empty={t("environments.empty")}
         renderRow={(e) => (
           <Flex justify="space-between" align="center" gap={12} wrap>
             <Flex vertical style={{ minWidth: 0, flex: "1 1 280px" }}>
@@ -38,18 +41,18 @@ export function EnvironmentsPage() {
               <Typography.Text type="secondary" ellipsis>{`${e.repo} · ${e.defaultBranch}`}</Typography.Text>
             </Flex>
             <Flex gap={4} wrap align="center">
-              <Tag>{PROVIDER_LABELS[e.model.provider]}</Tag>
+              <Tag>{t(PROVIDER_LABELS[e.model.provider])}</Tag>
               <Tag>{e.approvalPolicy}</Tag>
               <Tag>{e.sandbox}</Tag>
-              <Button type="text" icon={<EditOutlined />} aria-label={`Edit ${e.label}`} onClick={() => setEditing({ mode: "edit", environment: e })} />
-              <Popconfirm title={`Delete ${e.label}?`} okText="Delete" okButtonProps={{ danger: true }} onConfirm={() => onDelete(e)}>
-                <Button type="text" danger icon={<DeleteOutlined />} aria-label={`Delete ${e.label}`} />
+              <Button type="text" icon={<EditOutlined />} aria-label={t("environments.edit", { label: e.label })} onClick={() => setEditing({ mode: "edit", environment: e })} />
+              <Popconfirm title={t("environments.deleteConfirm", { label: e.label })} okText={t("environments.deleteOk")} okButtonProps={{ danger: true }} onConfirm={() => onDelete(e)}>
+                <Button type="text" danger icon={<DeleteOutlined />} aria-label={t("environments.delete", { label: e.label })} />
               </Popconfirm>
             </Flex>
           </Flex>
         )}
       />
-      <Drawer title={current ? `Edit ${current.label}` : "New environment"} open={editing !== null} onClose={() => setEditing(null)} size="large" destroyOnHidden>
+      <Drawer title={current ? t("environments.edit", { label: current.label }) : t("environments.create")} open={editing !== null} onClose={() => setEditing(null)} size="large" destroyOnHidden>
         <EnvironmentForm key={current?.id ?? "new"} environment={current} onDone={() => setEditing(null)} />
       </Drawer>
     </>

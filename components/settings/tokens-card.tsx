@@ -5,31 +5,38 @@ import { Alert, Button, Card, Flex, Input, List, Typography } from "antd";
 import { useState } from "react";
 import { settingsApi } from "@/lib/queries/api";
 import { settingsKeys } from "@/lib/queries/keys";
+import { useLocale } from "../i18n/locale-provider";
 
 /** Personal access tokens: create (shown once), list, revoke. */
 export function TokensCard() {
+  const { locale, t } = useLocale();
   const queryClient = useQueryClient();
   const [name, setName] = useState("");
   const tokens = useQuery({ queryKey: settingsKeys.tokens, queryFn: ({ signal }) => settingsApi.tokens({ signal }) });
   const refresh = () => void queryClient.invalidateQueries({ queryKey: settingsKeys.tokens });
   const create = useMutation({ mutationFn: () => settingsApi.createToken(name), onSuccess: () => (setName(""), refresh()) });
   const revoke = useMutation({ mutationFn: settingsApi.revokeToken, onSuccess: refresh });
+  const at = (iso: string) => new Date(iso).toLocaleString(locale);
   return (
-    <Card title="Personal access tokens">
+    <Card title={t("settings.tokens")}>
       <Flex gap={8}>
-        <Input aria-label="Token name" placeholder="Name, e.g. CI script" value={name} onChange={(e) => setName(e.target.value)} />
-        <Button type="primary" disabled={!name.trim()} loading={create.isPending} onClick={() => create.mutate()}>Create token</Button>
+        <Input aria-label={t("settings.tokenName")} placeholder={t("settings.tokenNamePlaceholder")} value={name} onChange={(e) => setName(e.target.value)} />
+        <Button type="primary" disabled={!name.trim()} loading={create.isPending} onClick={() => create.mutate()}>{t("settings.createToken")}</Button>
       </Flex>
       {create.data && (
-        <Alert style={{ marginTop: 12 }} type="success" message="Copy it now: it is not shown again."
+        <Alert style={{ marginTop: 12 }} type="success" message={t("settings.copyNow")}
           description={<Typography.Text code copyable>{create.data.token}</Typography.Text>} />
       )}
       <List
         dataSource={tokens.data ?? []}
-        locale={{ emptyText: "No tokens." }}
-        renderItem={(t) => (
-          <List.Item actions={[<Button key="revoke" danger size="small" onClick={() => revoke.mutate(t.id)}>Revoke</Button>]}>
-            <List.Item.Meta title={t.name} description={`${t.prefix}… · created ${new Date(t.createdAt).toLocaleString()}${t.lastUsedAt ? ` · last used ${new Date(t.lastUsedAt).toLocaleString()}` : ""}`} />
+        locale={{ emptyText: t("settings.noTokens") }}
+        renderItem={(token) => (
+          <List.Item actions={[<Button key="revoke" danger size="small" onClick={() => revoke.mutate(token.id)}>{t("settings.revoke")}</Button>]}>
+            <List.Item.Meta title={token.name} description={[
+              `${token.prefix}…`,
+              t("settings.created", { when: at(token.createdAt) }),
+              token.lastUsedAt && t("settings.lastUsed", { when: at(token.lastUsedAt) }),
+            ].filter(Boolean).join(" · ")} />
           </List.Item>
         )}
       />

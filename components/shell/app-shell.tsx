@@ -20,33 +20,35 @@ export function AppShell({ user, children }: Props) {
   useLiveUpdates();
   const narrow = Grid.useBreakpoint().md === false;
   const { locale, setLocale, t } = useLocale();
-  const languages = LOCALES.map((l) => ({ key: `lang-${l}`, label: LOCALE_NAMES[l], disabled: l === locale, onClick: () => setLocale(l) }));
+  const languages = LOCALES.map((l) => ({ key: `lang-${l}`, label: <span lang={l}>{LOCALE_NAMES[l]}</span>, disabled: l === locale, onClick: () => setLocale(l) }));
   const menu = {
     items: [
       { key: "who", label: <Typography.Text type="secondary">{user.email}</Typography.Text>, disabled: true },
       { type: "divider" as const },
       { key: "language", icon: <GlobalOutlined />, label: t("common.language"), children: languages },
-      { key: "settings", icon: <SettingOutlined />, label: <Link href="/settings">Settings</Link> },
-      { key: "signout", icon: <LogoutOutlined />, label: "Sign out", onClick: () => void signOut({ redirectTo: "/login" }) },
+      { key: "settings", icon: <SettingOutlined />, label: <Link href="/settings">{t("shell.settings")}</Link> },
+      { key: "signout", icon: <LogoutOutlined />, label: t("shell.signOut"), onClick: () => void signOut({ redirectTo: "/login" }) },
     ],
   };
   return (
     <Layout style={{ minHeight: "100vh" }}>
       <Layout.Header style={{ display: "flex", alignItems: "center", justifyContent: "space-between", gap: 12, paddingInline: narrow ? 12 : 24 }}>
-        <Flex gap={narrow ? 12 : 24} align="center" style={{ minWidth: 0, overflowX: "auto", whiteSpace: "nowrap" }}>
-          <Link href="/" style={{ color: "inherit" }}>
-            <Typography.Text strong style={{ fontSize: 16, color: "#fff" }}>
-              Codex Cloud
-            </Typography.Text>
-          </Link>
-          <Link href="/" style={{ color: "rgba(255,255,255,.85)" }}>Tasks</Link>
-          <Link href="/environments" style={{ color: "rgba(255,255,255,.85)" }}>Environments</Link>
-          <Link href="/audit" style={{ color: "rgba(255,255,255,.85)" }}>Audit</Link>
+        <Flex component="nav" aria-label={t("shell.navigation")} gap={narrow ? 12 : 24} align="center" style={{ minWidth: 0, overflowX: "auto", whiteSpace: "nowrap" }}>
+          {!narrow && (
+            <Link href="/" style={{ color: "inherit" }}>
+              <Typography.Text strong style={{ fontSize: 16, color: "#fff" }}>
+                Codex Cloud
+              </Typography.Text>
+            </Link>
+          )}
+          <Link href="/" style={{ color: "rgba(255,255,255,.85)" }}>{t("shell.tasks")}</Link>
+          <Link href="/environments" style={{ color: "rgba(255,255,255,.85)" }}>{t("shell.environments")}</Link>
+          <Link href="/audit" style={{ color: "rgba(255,255,255,.85)" }}>{t("shell.audit")}</Link>
         </Flex>
         <Flex gap={narrow ? 8 : 16} align="center" style={{ flexShrink: 0 }}>
           <ApprovalsBadge />
           <Dropdown menu={menu} trigger={["click"]} placement="bottomRight">
-            <Flex component="button" aria-label="User menu" gap={8} align="center" style={{ background: "none", border: 0, cursor: "pointer" }}>
+            <Flex component="button" aria-label={t("shell.userMenu")} gap={8} align="center" style={{ background: "none", border: 0, cursor: "pointer" }}>
               <Avatar size="small" icon={<UserOutlined />} />
               {!narrow && <Typography.Text style={{ color: "#fff" }}>{user.name ?? user.email}</Typography.Text>}
             </Flex>

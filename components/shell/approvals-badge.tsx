@@ -12,10 +12,12 @@ import { askForNotifications, notifyIfHidden } from "@/lib/realtime/notify";
 import { getSocket } from "@/lib/realtime/socket";
 import type { TApproval } from "@/lib/schemas/approvals";
 import type { TTaskSummary } from "@/lib/schemas/tasks";
+import { useT } from "../i18n/locale-provider";
 
 /** Pending approvals across the user's tasks, live; also shown in the tab title. */
 export function ApprovalsBadge() {
   const queryClient = useQueryClient();
+  const t = useT();
   const [open, setOpen] = useState(false);
   const pending = useQuery({ queryKey: approvalKeys.pending, queryFn: ({ signal }) => api.pendingApprovals({ signal }) });
   const count = pending.data?.length ?? 0;
@@ -30,11 +32,13 @@ export function ApprovalsBadge() {
     const requested = (approval: unknown) => {
       refresh(approval);
       const a = approval as TApproval;
-      notifyIfHidden("Codex needs your approval", a.command ?? "File changes to review", `/tasks/${a.taskId}`);
+      notifyIfHidden(t("shell.notifyApproval"), a.command ?? t("shell.notifyFileChanges"), `/tasks/${a.taskId}`);
     };
     const updated = (summary: unknown) => {
-      const t = summary as TTaskSummary;
-      if (t.status === "ready" || t.status === "error") notifyIfHidden(`Task ${t.status === "ready" ? "ready" : "failed"}`, t.title, `/tasks/${t.id}`);
+      const task = summary as TTaskSummary;
+      if (task.status === "ready" || task.status === "error") {
+        notifyIfHidden(t(task.status === "ready" ? "shell.notifyReady" : "shell.notifyFailed"), task.title, `/tasks/${task.id}`);
+      }
     };
     socket.on("approval:requested", requested);
     socket.on("approval:resolved", refresh);
@@ -44,7 +48,7 @@ export function ApprovalsBadge() {
       socket.off("approval:resolved", refresh);
       socket.off("task:updated", updated);
     };
-  }, [queryClient]);
+  }, [queryClient, t]);
 
   useEffect(() => {
     const base = document.title.replace(/^\(\d+\) /, "");
@@ -54,12 +58,12 @@ export function ApprovalsBadge() {
   return (
     <>
       <Badge count={count} size="small">
-        <Button type="text" aria-label={`Pending approvals: ${count}`} icon={<BellOutlined style={{ color: "#fff" }} />} onClick={() => (askForNotifications(), setOpen(true))} />
+        <Button type="text" aria-label={t("shell.pendingApprovals", { count })} icon={<BellOutlined style={{ color: "#fff" }} />} onClick={() => (askForNotifications(), setOpen(true))} />
       </Badge>
-      <Drawer title="Waiting for your approval" open={open} onClose={() => setOpen(false)}>
+      <Drawer title={t("shell.waitingForYou")} open={open} onClose={() => setOpen(false)}>
         <List
           dataSource={pending.data ?? []}
-          locale={{ emptyText: "Nothing is waiting for you." }}
+          locale={{ emptyText: t("shell.nothingWaiting") }}
           renderItem={(a) => (
             <List.Item>
               <Link href={`/tasks/${a.taskId}`} onClick={() => setOpen(false)}>

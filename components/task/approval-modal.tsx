@@ -1,12 +1,15 @@
 "use client";
 
-import { App, Button, Flex, Input, Modal, Tag, Typography } from "antd";
+import { App, Button, Flex, Input, Modal, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { changeAsPatch, workspacePath } from "@/lib/diff/change";
 import { ApiError } from "@/lib/errors";
 import { displayCommand } from "@/lib/format/command";
+import type { MessageKey } from "@/lib/i18n/translate";
 import { useDecideApproval } from "@/lib/queries/approvals";
-import type { TApproval, TApprovalDecision } from "@/lib/schemas/approvals";
+import type { TApproval, TApprovalChange, TApprovalDecision } from "@/lib/schemas/approvals";
+import { useT } from "../i18n/locale-provider";
+import { rich } from "../i18n/rich";
 import { DiffText } from "./diff-text";
 import { useApprovalKeys } from "./use-approval-keys";
 
@@ -19,6 +22,8 @@ function useSecondsLeft(expiresAt: string): number {
   return Math.max(0, Math.round((new Date(expiresAt).getTime() - now) / 1000));
 }
 
+const CHANGE_KIND: Record<TApprovalChange["kind"], MessageKey> = { add: "approvals.add", update: "approvals.update", delete: "approvals.delete" };
+
 const clock = (s: number) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
 
 interface Props {
@@ -30,6 +35,7 @@ interface Props {
 
 /** Asks the user about one of the agent's pending requests: a command or file changes. */
 export function ApprovalModal({ approval: a, waiting, showAttempt, onShowAttempt }: Props) {
+  const t = useT();
   const { message: toast } = App.useApp();
   const [note, setNote] = useState("");
   const seconds = useSecondsLeft(a.expiresAt);
@@ -38,41 +44,41 @@ export function ApprovalModal({ approval: a, waiting, showAttempt, onShowAttempt
     if (decide.isPending) return;
     const message = decision === "decline" ? note.trim() || undefined : undefined;
     decide.mutate({ decision, message }, {
-      onError: (error) => void (error instanceof ApiError && error.status === 409 ? toast.info("Someone else already answered this request.") : toast.error(error.message)),
+      onError: (error) => void (error instanceof ApiError && error.status === 409 ? toast.info(t("approvals.answeredElsewhere")) : toast.error(error.message)),
     });
   };
   useApprovalKeys(() => answer("accept"), () => answer("decline"));
 
-  const title = a.kind === "command" ? "Run this command?" : "Apply these file changes?";
+  const title = t(a.kind === "command" ? "approvals.runTitle" : "approvals.changeTitle");
   return (
     <Modal open title={title} closable={false} keyboard={false} mask={{ closable: false }} width={760} footer={
       <Flex gap={8} justify="end" wrap>
-        <Button danger onClick={() => answer("decline")} disabled={decide.isPending}>Decline</Button>
-        <Button onClick={() => answer("acceptForSession")} disabled={decide.isPending}>Approve for this session</Button>
-        <Button type="primary" autoFocus onClick={() => answer("accept")} loading={decide.isPending}>Approve</Button>
+        <Button danger onClick={() => answer("decline")} disabled={decide.isPending}>{t("approvals.decline")}</Button>
+        <Button onClick={() => answer("acceptForSession")} disabled={decide.isPending}>{t("approvals.approveForSession")}</Button>
+        <Button type="primary" autoFocus onClick={() => answer("accept")} loading={decide.isPending}>{t("approvals.approve")}</Button>
       </Flex>
     }>
       <Flex vertical gap={8}>
         {(waiting > 1 || showAttempt) && (
           <Flex gap={8} align="center">
-            {showAttempt && <Tag style={{ cursor: "pointer" }} onClick={() => onShowAttempt(a.attempt)}>Attempt {a.attempt + 1}</Tag>}
-            {waiting > 1 && <Typography.Text type="secondary">{waiting} requests waiting</Typography.Text>}
+            {showAttempt && <Button size="small" onClick={() => onShowAttempt(a.attempt)}>{t("timeline.attemptNumber", { number: a.attempt + 1 })}</Button>}
+            {waiting > 1 && <Typography.Text type="secondary">{t("approvals.waiting", { count: waiting })}</Typography.Text>}
           </Flex>
         )}
         {a.reason && <Typography.Text>{a.reason}</Typography.Text>}
         {a.command && <pre style={{ margin: 0, whiteSpace: "pre-wrap", wordBreak: "break-all", background: "#0d1117", color: "#e6edf3", padding: 12, borderRadius: 8 }}>{displayCommand(a.command)}</pre>}
-        {a.cwd && <Typography.Text type="secondary">in {a.cwd}</Typography.Text>}
+        {a.cwd && <Typography.Text type="secondary">{t("approvals.inFolder", { cwd: a.cwd })}</Typography.Text>}
         {a.changes?.map((c) => (
           <div key={c.path}>
-            <Typography.Text strong>{c.kind} {workspacePath(c.path)}</Typography.Text>
+            <Typography.Text strong>{t(CHANGE_KIND[c.kind])} {workspacePath(c.path)}</Typography.Text>
             <div style={{ maxHeight: 360, overflow: "auto", border: "1px solid rgba(127,127,127,.25)", borderRadius: 6 }}>
               <DiffText patch={changeAsPatch(c)} />
             </div>
           </div>
         ))}
-        <Input.TextArea aria-label="Message for the agent" placeholder="Optional: tell the agent why you decline" autoSize value={note} onChange={(e) => setNote(e.target.value)} />
+        <Input.TextArea aria-label={t("approvals.note")} placeholder={t("approvals.notePlaceholder")} autoSize value={note} onChange={(e) => setNote(e.target.value)} />
         <Typography.Text type="secondary">
-          Declined automatically in <span aria-label="Time left">{clock(seconds)}</span> · Y or Enter approves · N or Esc declines
+          {rich(t("approvals.countdown"), { time: <span aria-label={t("approvals.timeLeft")}>{clock(seconds)}</span> })}
         </Typography.Text>
       </Flex>
     </Modal>

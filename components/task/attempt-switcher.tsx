@@ -4,6 +4,7 @@ import { CheckCircleFilled, CloseCircleFilled, LoadingOutlined, MinusCircleOutli
 import { Segmented } from "antd";
 import type { ReactNode } from "react";
 import type { TAttempt } from "@/lib/schemas/tasks";
+import { useT } from "../i18n/locale-provider";
 
 const ICON: Record<TAttempt["status"], ReactNode> = {
   queued: <LoadingOutlined />,
@@ -15,16 +16,17 @@ const ICON: Record<TAttempt["status"], ReactNode> = {
 
 /** Best-of-N: one tab per attempt with its state and diff size. */
 export function AttemptSwitcher({ attempts, value, onChange }: { attempts: TAttempt[]; value: number; onChange: (index: number) => void }) {
+  const t = useT();
   return (
     <Segmented
-      aria-label="Attempt"
+      aria-label={t("timeline.attempt")}
       value={value}
       onChange={(v) => onChange(Number(v))}
       style={{ maxWidth: "100%", overflowX: "auto" }}
       options={attempts.map((a) => ({
         value: a.index,
         icon: ICON[a.status],
-        label: `Attempt ${a.index + 1} · +${a.diffStats.linesAdded} −${a.diffStats.linesRemoved}`,
+        label: t("timeline.attemptTab", { number: a.index + 1, added: a.diffStats.linesAdded, removed: a.diffStats.linesRemoved }),
       }))}
     />
   );

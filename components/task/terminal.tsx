@@ -2,6 +2,7 @@
 
 import { Collapse, Flex, Tag } from "antd";
 import type { ReactNode } from "react";
+import { useT } from "../i18n/locale-provider";
 
 interface Props {
   title: ReactNode;
@@ -15,7 +16,10 @@ interface Props {
 
 /** A command with its output in a dark, scrollable, collapsible terminal pane. */
 export function Terminal({ title, output, exitCode, running, declined, defaultOpen = !declined }: Props) {
-  const status = declined ? <Tag>not run</Tag> : running ? <Tag color="processing">running</Tag> : exitCode != null && <Tag color={exitCode === 0 ? "success" : "error"}>exit {exitCode}</Tag>;
+  const t = useT();
+  const status = declined ? <Tag>{t("timeline.notRun")}</Tag>
+    : running ? <Tag color="processing">{t("timeline.running")}</Tag>
+    : exitCode != null && <Tag color={exitCode === 0 ? "success" : "error"}>{t("timeline.exit", { code: exitCode })}</Tag>;
   return (
     <Collapse
       size="small"
@@ -25,8 +29,8 @@ export function Terminal({ title, output, exitCode, running, declined, defaultOp
         label: <Flex gap={8} align="center" wrap><code style={{ wordBreak: "break-all" }}>{title}</code>{status}</Flex>,
         styles: { body: { padding: 0 } },
         children: (
-          <pre aria-label="Command output" style={{ margin: 0, padding: 12, maxHeight: 320, overflow: "auto", fontSize: 12, lineHeight: 1.5, background: "#0d1117", color: "#e6edf3", borderRadius: "0 0 8px 8px", whiteSpace: "pre-wrap", wordBreak: "break-all" }}>
-            {output || (running ? "…" : "(no output)")}
+          <pre aria-label={t("timeline.output")} style={{ margin: 0, padding: 12, maxHeight: 320, overflow: "auto", fontSize: 12, lineHeight: 1.5, background: "#0d1117", color: "#e6edf3", borderRadius: "0 0 8px 8px", whiteSpace: "pre-wrap", wordBreak: "break-all" }}>
+            {output || (running ? "…" : t("timeline.noOutput"))}
           </pre>
         ),
       }]}

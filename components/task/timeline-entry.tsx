@@ -4,7 +4,9 @@ import { BranchesOutlined, BulbOutlined } from "@ant-design/icons";
 import { Alert, Collapse, Flex, Typography } from "antd";
 import { changeAsPatch, workspacePath } from "@/lib/diff/change";
 import { displayCommand } from "@/lib/format/command";
+import type { MessageKey } from "@/lib/i18n/translate";
 import type { Entry, ItemView } from "@/lib/timeline/build";
+import { useT } from "../i18n/locale-provider";
 import { ApprovalEntry } from "./approval-entry";
 import { DiffText } from "./diff-text";
 import { Markdown } from "./markdown";
@@ -12,10 +14,11 @@ import { PlanView } from "./plan-view";
 import { Terminal } from "./terminal";
 
 type Change = { path: string; diff: string; kind: { type: "add" | "update" | "delete" } };
-const VERB = { add: "Added", update: "Edited", delete: "Deleted" } as const;
+const VERB: Record<Change["kind"]["type"], MessageKey> = { add: "timeline.added", update: "timeline.edited", delete: "timeline.deleted" };
 const str = (v: unknown) => (typeof v === "string" ? v : "");
 
 function ItemEntry({ item }: { item: ItemView }) {
+  const t = useT();
   switch (item.type) {
     case "agentMessage":
       return <Markdown text={str(item.text)} />;
@@ -37,7 +40,7 @@ function ItemEntry({ item }: { item: ItemView }) {
       return (
         <Collapse size="small" items={changes.map((c) => ({
           key: c.path,
-          label: `${VERB[c.kind.type]} ${workspacePath(c.path)}`,
+          label: t(VERB[c.kind.type], { path: workspacePath(c.path) }),
           children: <DiffText patch={changeAsPatch({ kind: c.kind.type, diff: c.diff })} />,
         }))} />
       );
@@ -49,6 +52,7 @@ function ItemEntry({ item }: { item: ItemView }) {
 
 /** One thing that happened in a turn. */
 export function TimelineEntry({ entry }: { entry: Entry }) {
+  const t = useT();
   switch (entry.kind) {
     case "item":
       return <ItemEntry item={entry.item} />;
@@ -59,6 +63,6 @@ export function TimelineEntry({ entry }: { entry: Entry }) {
     case "error":
       return <Alert type="error" showIcon title={entry.message} />;
     case "applied":
-      return <Alert type="success" showIcon icon={<BranchesOutlined />} title={`Applied as branch ${entry.branch}`} />;
+      return <Alert type="success" showIcon icon={<BranchesOutlined />} title={t("timeline.applied", { branch: entry.branch })} />;
   }
 }

@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useEnvironments } from "@/lib/queries/environments";
 import { useCreateTask } from "@/lib/queries/tasks";
+import { useT } from "../i18n/locale-provider";
 import { useHydrated } from "../use-hydrated";
 
 type Mode = "code" | "ask";
@@ -13,6 +14,7 @@ type Mode = "code" | "ask";
 /** "What should we code next?": prompt, environment, branch, attempts, Code / Ask. */
 export function TaskComposer() {
   const router = useRouter();
+  const t = useT();
   const { message } = App.useApp();
   const hydrated = useHydrated();
   const environments = useEnvironments();
@@ -36,7 +38,7 @@ export function TaskComposer() {
     return (
       <Card>
         <Typography.Text>
-          Create an environment first: a git repository the agent works on. <Link href="/environments">Add an environment</Link>
+          {t("tasks.needEnvironment")} <Link href="/environments">{t("tasks.addEnvironment")}</Link>
         </Typography.Text>
       </Card>
     );
@@ -44,8 +46,8 @@ export function TaskComposer() {
   return (
     <Card>
       <Input.TextArea
-        aria-label="Task prompt"
-        placeholder="Describe a task (Ctrl+Enter to start)"
+        aria-label={t("tasks.prompt")}
+        placeholder={t("tasks.promptPlaceholder")}
         autoSize={{ minRows: 3, maxRows: 12 }}
         value={prompt}
         readOnly={!hydrated}
@@ -53,14 +55,14 @@ export function TaskComposer() {
         onKeyDown={(e) => e.key === "Enter" && (e.ctrlKey || e.metaKey) && submit()}
       />
       <Flex gap={8} wrap style={{ marginTop: 12 }} align="center">
-        <Select aria-label="Environment" showSearch optionFilterProp="label" style={{ minWidth: 200 }} loading={environments.isLoading}
+        <Select aria-label={t("tasks.environment")} showSearch optionFilterProp="label" style={{ minWidth: 200 }} loading={environments.isLoading}
           value={environment?.id} onChange={(id: string) => (setEnvironmentId(id), setBranch(undefined))}
           options={environments.data?.map((e) => ({ value: e.id, label: e.label }))} />
-        <Input aria-label="Branch" placeholder="branch" style={{ width: 160 }} value={branchValue} onChange={(e) => setBranch(e.target.value)} />
-        <InputNumber aria-label="Attempts" min={1} max={4} value={attempts} onChange={(v) => setAttempts(v ?? 1)} prefix="Attempts" style={{ width: 130 }} />
-        <Segmented<Mode> aria-label="Mode" value={mode} onChange={setMode} options={[{ value: "code", label: "Code" }, { value: "ask", label: "Ask" }]} />
+        <Input aria-label={t("tasks.branch")} placeholder={t("tasks.branchPlaceholder")} style={{ width: 160 }} value={branchValue} onChange={(e) => setBranch(e.target.value)} />
+        <InputNumber aria-label={t("tasks.attempts")} min={1} max={4} value={attempts} onChange={(v) => setAttempts(v ?? 1)} prefix={t("tasks.attempts")} style={{ width: 130 }} />
+        <Segmented<Mode> aria-label={t("tasks.mode")} value={mode} onChange={setMode} options={[{ value: "code", label: t("tasks.modeCode") }, { value: "ask", label: t("tasks.modeAsk") }]} />
         <Button type="primary" disabled={!ready} loading={create.isPending} onClick={submit} style={{ marginLeft: "auto" }}>
-          Start task
+          {t("tasks.start")}
         </Button>
       </Flex>
     </Card>

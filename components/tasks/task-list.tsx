@@ -5,12 +5,14 @@ import { useState } from "react";
 import { useEnvironments } from "@/lib/queries/environments";
 import type { TaskListFilters } from "@/lib/queries/keys";
 import { useArchiveTask, useTaskList } from "@/lib/queries/tasks";
+import { useT } from "../i18n/locale-provider";
 import { RowList } from "../ui/row-list";
 import { TaskFilters } from "./task-filters";
 import { TaskRow } from "./task-row";
 
 /** The task list: filters, search, archived toggle, "Load more"; rows update live. */
 export function TaskList() {
+  const t = useT();
   const { message } = App.useApp();
   const [filters, setFilters] = useState<TaskListFilters>({ archived: false });
   const tasks = useTaskList(filters);
@@ -24,16 +26,16 @@ export function TaskList() {
     <>
       <TaskFilters filters={filters} environments={environments.data ?? []} onChange={setFilters} />
       <RowList
-        label="Tasks"
+        label={t("tasks.list")}
         loading={tasks.isLoading}
         items={items}
         rowKey={(t) => t.id}
-        empty={filters.archived ? "No archived tasks." : "No tasks yet."}
-        renderRow={(t) => <TaskRow task={t} onArchive={(archived) => onArchive(t.id, archived)} />}
+        empty={t(filters.archived ? "tasks.noArchived" : "tasks.noTasks")}
+        renderRow={(task) => <TaskRow task={task} onArchive={(archived) => onArchive(task.id, archived)} />}
       />
       {tasks.hasNextPage && (
         <Button block style={{ marginTop: 12 }} onClick={() => void tasks.fetchNextPage()} loading={tasks.isFetchingNextPage}>
-          Load more
+          {t("common.loadMore")}
         </Button>
       )}
     </>

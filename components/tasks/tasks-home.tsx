@@ -1,14 +1,16 @@
 "use client";
 
 import { Typography } from "antd";
+import { useT } from "../i18n/locale-provider";
 import { TaskComposer } from "./task-composer";
 import { TaskList } from "./task-list";
 
 export function TasksHome() {
+  const t = useT();
   return (
     <>
       <Typography.Title level={2} style={{ textAlign: "center" }}>
-        What should we code next?
+        {t("tasks.heading")}
       </Typography.Title>
       <TaskComposer />
       <TaskList />

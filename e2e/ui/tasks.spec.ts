@@ -1,16 +1,8 @@
-import type { APIRequestContext, Page } from "@playwright/test";
-import { expect, signInUi, signUp, test, tokenFor, type TestUser } from "../fixtures";
+import type { Page } from "@playwright/test";
+import { environmentFor, expect, signInUi, signUp, test } from "../fixtures";
 import { makeRepo } from "../fixtures/repo";
 
 const AGENT = { timeout: 45_000 };
-
-/** An environment made through the API, for tests about something else. */
-async function environmentFor(request: APIRequestContext, user: TestUser, data: Record<string, unknown> = {}): Promise<{ id: string; headers: Record<string, string> }> {
-  const headers = { authorization: `Bearer ${await tokenFor(request, user)}` };
-  const res = await request.post("/api/environments", { headers, data: { label: "Repo", repo: makeRepo(), ...data } });
-  expect(res.status(), await res.text()).toBe(201);
-  return { id: ((await res.json()) as { id: string }).id, headers };
-}
 
 async function startTask(page: Page, prompt: string): Promise<void> {
   await page.getByLabel("Task prompt").fill(prompt);

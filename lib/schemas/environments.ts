@@ -4,12 +4,6 @@ export const PROVIDERS = ["demo", "openai", "custom"] as const;
 export const APPROVAL_POLICIES = ["untrusted", "on-request", "never"] as const;
 export const SANDBOX_MODES = ["read-only", "workspace-write", "danger-full-access"] as const;
 
-export const PROVIDER_LABELS: Record<(typeof PROVIDERS)[number], string> = {
-  demo: "Demo model (offline)",
-  openai: "OpenAI",
-  custom: "Custom (Responses-compatible)",
-};
-
 const ZModelInput = z
   .strictObject({
     provider: z.enum(PROVIDERS),

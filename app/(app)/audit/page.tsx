@@ -1,6 +1,7 @@
 import { AuditList } from "@/components/settings/audit-list";
+import { pageTitle } from "@/server/i18n/page-title";
 
-export const metadata = { title: "Audit · Codex Cloud" };
+export const generateMetadata = pageTitle("meta.audit");
 
 export default function Page() {
   return <AuditList />;

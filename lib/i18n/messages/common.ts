@@ -4,7 +4,7 @@ export const common = defineMessages({
   en: {
     justNow: "just now",
     language: "Language",
-    loading: "Loading…",
+    loadMore: "Load more",
     copied: "Copied",
     files_one: "{count} file",
     files_other: "{count} files",
@@ -12,7 +12,7 @@ export const common = defineMessages({
   "zh-CN": {
     justNow: "刚刚",
     language: "语言",
-    loading: "加载中…",
+    loadMore: "加载更多",
     copied: "已复制",
     files_other: "{count} 个文件",
   },

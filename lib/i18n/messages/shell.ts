@@ -1,0 +1,36 @@
+import { defineMessages } from "./define";
+
+export const shell = defineMessages({
+  en: {
+    navigation: "Main",
+    tasks: "Tasks",
+    environments: "Environments",
+    audit: "Audit",
+    settings: "Settings",
+    signOut: "Sign out",
+    userMenu: "User menu",
+    pendingApprovals: "Pending approvals: {count}",
+    waitingForYou: "Waiting for your approval",
+    nothingWaiting: "Nothing is waiting for you.",
+    notifyApproval: "Codex needs your approval",
+    notifyFileChanges: "File changes to review",
+    notifyReady: "Task ready",
+    notifyFailed: "Task failed",
+  },
+  "zh-CN": {
+    navigation: "主导航",
+    tasks: "任务",
+    environments: "环境",
+    audit: "审计",
+    settings: "设置",
+    signOut: "退出登录",
+    userMenu: "用户菜单",
+    pendingApprovals: "待审批：{count}",
+    waitingForYou: "等待你审批",
+    nothingWaiting: "没有等待你处理的请求。",
+    notifyApproval: "Codex 需要你的审批",
+    notifyFileChanges: "有文件更改等待审查",
+    notifyReady: "任务已就绪",
+    notifyFailed: "任务失败",
+  },
+});
