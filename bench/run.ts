@@ -22,18 +22,18 @@ import { benchStart } from "./start";
 const quick = process.env.BENCH_QUICK === "1";
 const SIZES = {
   bridgeDeltas: quick ? 2_000 : 20_000,
-  bridgeRounds: quick ? 1 : 3,
+  bridgeRounds: quick ? 1 : 2,
   pacedDeltas: quick ? 500 : 5_000,
   pacedPerSecond: 1_000,
   startRounds: quick ? 3 : 10,
   memoryTasks: (quick ? [2, 4] : [10, 50]) as [number, number],
   concurrencyTasks: quick ? 5 : 50,
-  concurrencyDeltas: quick ? 200 : 2_000,
+  concurrencyDeltas: quick ? 200 : 1_000,
   apiTasks: 10_000,
   apiSeconds: quick ? 3 : 10,
   pageEvents: 5_000,
   pageDiffLines: 5_000,
-  pageRounds: quick ? 1 : 3,
+  pageRounds: quick ? 1 : 2,
 };
 const IDLE_TIMEOUT_SEC = 3;
 
@@ -59,22 +59,24 @@ async function main() {
     makeGitRepo(repo);
     const environmentId = await api.environment(repo);
     const common = { server, api, environmentId };
-    log(`1/6 event bridge: stream ${SIZES.bridgeDeltas} and ${SIZES.pacedDeltas} at ${SIZES.pacedPerSecond}/s, ${SIZES.bridgeRounds} rounds, raw and ours`);
+    // Memory first: the server's RSS with no task is then that of a fresh server, not of one
+    // whose heap grew through the streams of the other figures.
+    log(`figure 3, memory: ${SIZES.memoryTasks.join(", ")} tasks waiting for approval`);
+    const memory = await figure(() => benchMemory({ ...common, counts: SIZES.memoryTasks, idleTimeoutSec: IDLE_TIMEOUT_SEC }));
+    log(`figure 1, event bridge: stream ${SIZES.bridgeDeltas} and ${SIZES.pacedDeltas} at ${SIZES.pacedPerSecond}/s, ${SIZES.bridgeRounds} rounds, raw and ours`);
     const bridge = await figure(() =>
       benchBridge({ ...common, modelUrl: demo.url, n: SIZES.bridgeDeltas, pacedN: SIZES.pacedDeltas, pacedPerSecond: SIZES.pacedPerSecond, rounds: SIZES.bridgeRounds }),
     );
-    log(`2/6 task start: ${SIZES.startRounds} rounds`);
+    log(`figure 2, task start: ${SIZES.startRounds} rounds`);
     const start = await figure(() => benchStart({ ...common, modelUrl: demo.url, rounds: SIZES.startRounds }));
-    log(`3/6 memory: ${SIZES.memoryTasks.join(", ")} tasks waiting for approval`);
-    const memory = await figure(() => benchMemory({ ...common, counts: SIZES.memoryTasks, idleTimeoutSec: IDLE_TIMEOUT_SEC }));
-    log(`4/6 concurrency: ${SIZES.concurrencyTasks} tasks × ${SIZES.concurrencyDeltas} deltas`);
+    log(`figure 4, concurrency: ${SIZES.concurrencyTasks} tasks × ${SIZES.concurrencyDeltas} deltas`);
     const concurrency = await figure(() => benchConcurrency({ ...common, tasks: SIZES.concurrencyTasks, deltas: SIZES.concurrencyDeltas }));
-    log(`5/6 API: ${SIZES.apiTasks} tasks, 64 connections, ${SIZES.apiSeconds} s per endpoint`);
+    log(`figure 5, API: ${SIZES.apiTasks} tasks, 64 connections, ${SIZES.apiSeconds} s per endpoint`);
     const apiFigure = await figure(async () => {
       const apiUser = await Api.signUp(server.url, "bench-api");
       return benchApi({ server, api: apiUser, environmentId: await apiUser.environment(repo), tasks: SIZES.apiTasks, connections: 64, seconds: SIZES.apiSeconds });
     });
-    log(`6/6 page: first-load JS, task page with ${SIZES.pageEvents} events and a ${SIZES.pageDiffLines}-line diff`);
+    log(`figure 6, page: first-load JS, task page with ${SIZES.pageEvents} events and a ${SIZES.pageDiffLines}-line diff`);
     const page = await figure(() => benchPage({ ...common, user: api.user, events: SIZES.pageEvents, diffLines: SIZES.pageDiffLines, rounds: SIZES.pageRounds }));
     const results = { at: new Date().toISOString(), durationSec: Math.round((Date.now() - t0) / 1000), quick, machine, sizes: SIZES, bridge, start, memory, concurrency, api: apiFigure, page };
     return results;

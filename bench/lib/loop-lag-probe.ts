@@ -2,7 +2,7 @@
 // server/index.ts`), so the server's event-loop lag is measured from inside without any server
 // code: on SIGUSR2 it writes the histogram since the previous signal to BENCH_LOOP_LAG_FILE and
 // starts a new one (lag in ms beyond the 10 ms sampling interval). Nothing happens when the variable is unset.
-import { writeFileSync } from "node:fs";
+import { renameSync, writeFileSync } from "node:fs";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 
 const file = process.env.BENCH_LOOP_LAG_FILE;
@@ -16,7 +16,8 @@ if (file) {
     reads += 1;
     const ms = (ns: number) => Math.max(0, ns / 1e6 - resolutionMs);
     const stats = { reads, p50: ms(histogram.percentile(50)), p99: ms(histogram.percentile(99)), max: ms(histogram.max), samples: histogram.count };
-    writeFileSync(file, JSON.stringify(stats));
+    writeFileSync(`${file}.tmp`, JSON.stringify(stats));
+    renameSync(`${file}.tmp`, file);
     histogram.reset();
   });
 }

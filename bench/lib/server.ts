@@ -71,7 +71,7 @@ export async function startBenchServer(opts: { idleTimeoutSec: number }): Promis
       reads += 1;
       child.kill("SIGUSR2");
       for (let i = 0; i < 200; i += 1) {
-        const stats = await readFile(lagFile, "utf8").then((t) => JSON.parse(t) as { reads: number; p50: number; p99: number; max: number; samples: number }, () => null);
+        const stats = await readFile(lagFile, "utf8").then((t) => JSON.parse(t) as { reads: number; p50: number; p99: number; max: number; samples: number }).catch(() => null);
         if (stats && stats.reads === reads) return stats;
         await sleep(25);
       }
