@@ -35,11 +35,16 @@ function outputItems(action: ActionStep, ctx: ScenarioContext): OutputItem[] {
   }
 }
 
-function streamMessage(sse: SseWriter, deltas: number): string {
+/** Streams the deltas back to back, or paced at `perSecond` (a delta is never sent before it is due). */
+async function streamMessage(sse: SseWriter, deltas: number, perSecond: number, signal: AbortSignal): Promise<string> {
   const id = newId("msg");
   sse.send({ type: "response.output_item.added", output_index: 0, item: { type: "message", id, role: "assistant", content: [] } });
   let text = "";
+  const start = performance.now();
   for (let i = 0; i < deltas; i++) {
+    const wait = perSecond > 0 ? start + (i * 1000) / perSecond - performance.now() : 0;
+    if (wait >= 1) await sleep(wait, undefined, { signal }).catch(() => undefined);
+    if (signal.aborted) break;
     const delta = formatStreamDelta(i);
     text += delta;
     sse.send({ type: "response.output_text.delta", item_id: id, output_index: 0, content_index: 0, delta });
@@ -58,7 +63,9 @@ export async function writeReply({ res, reply, ctx, requestBytes, signal }: Writ
   if (reply.pauseMs > 0) await sleep(reply.pauseMs, undefined, { signal }).catch(() => undefined);
   if (signal.aborted) return sse.end();
   let outputChars = 0;
-  if (action.kind === "stream") outputChars = streamMessage(sse, resolve(action.deltas, ctx)).length;
+  if (action.kind === "stream") {
+    outputChars = (await streamMessage(sse, resolve(action.deltas, ctx), resolve(action.perSecond ?? 0, ctx), signal)).length;
+  }
   outputItems(action, ctx).forEach((item, index) => {
     outputChars += JSON.stringify(item).length;
     sse.send({ type: "response.output_item.done", output_index: index, item });

@@ -20,8 +20,11 @@ export type Step =
   | { kind: "patch"; ops: Dyn<PatchOp[]>; say?: Dyn<string> }
   /** A final message; ends the turn. */
   | { kind: "message"; text: Dyn<string> }
-  /** A final message streamed as `deltas` text deltas, each carrying its send time. */
-  | { kind: "stream"; deltas: Dyn<number> }
+  /**
+   * A final message streamed as `deltas` text deltas, each carrying its send time: as fast as
+   * possible, or `perSecond` deltas a second when that is above 0.
+   */
+  | { kind: "stream"; deltas: Dyn<number>; perSecond?: Dyn<number> }
   /** Wait before the next step's reply (the HTTP stream is already open). */
   | { kind: "pause"; ms: number }
   /** Answer the request with an HTTP error and a JSON body; ends the turn as failed. */

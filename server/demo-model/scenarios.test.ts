@@ -50,6 +50,14 @@ describe("scenario data", () => {
     expect([deltas(ctx(["500"])), deltas(ctx([])), deltas(ctx(["-3"])), deltas(ctx(["1e9"])), deltas(ctx(["999999999"]))]).toEqual([500, 100, 100, 1, 100_000]);
   });
 
+  it("stream takes an optional rate, else streams as fast as possible", () => {
+    const step = SCENARIOS.stream?.steps[0];
+    if (step?.kind !== "stream" || typeof step.perSecond !== "function") throw new Error("stream should compute its rate");
+    const perSecond = step.perSecond;
+    const ctx = (args: string[]) => ({ ...conversation(["/scenario stream"]), args, task: "" });
+    expect([perSecond(ctx(["500", "2000"])), perSecond(ctx(["500"])), perSecond(ctx(["500", "-1"]))]).toEqual([2000, 0, 0]);
+  });
+
   it("builds codex's apply_patch heredoc", () => {
     expect(applyPatchCommand([{ op: "add", path: "a.md", content: "x\nEOF\n" }, { op: "append", path: "b.md", content: "y" }])).toBe(
       "apply_patch <<'EOF'\n*** Begin Patch\n*** Add File: a.md\n+x\n+EOF\n*** Update File: b.md\n@@\n+y\n*** End Patch\nEOF\n",

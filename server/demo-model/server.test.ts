@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDemoModel, type DemoModel } from "./server";
+import { parseStreamDeltas } from "./stream-delta";
 
 let model: DemoModel;
 beforeAll(async () => {
@@ -47,6 +48,12 @@ describe("demo model over HTTP", () => {
       "response.completed",
     ]);
     expect(list[2]?.delta).toMatch(/^\[#0 t=\d+\.\d{3}\] $/);
+  });
+
+  it("paces a stream given a rate, every delta still sent once and in order", async () => {
+    const list = events(await (await post("/scenario stream 20 1000")).text());
+    const deltas = list.filter((e) => e.type === "response.output_text.delta").flatMap((e) => parseStreamDeltas(String(e.delta)));
+    expect(deltas.map((d) => d.index)).toEqual(Array.from({ length: 20 }, (_, i) => i));
   });
 
   it("answers the fail scenario with HTTP 500 and a JSON error", async () => {

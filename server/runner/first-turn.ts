@@ -8,15 +8,16 @@ import { createWorkspace, runSetupScript } from "./workspaces";
 
 /**
  * The start of one attempt: its workspace, the environment's setup script (streamed as
- * `setup/output`), its thread, then the first turn. A failing step fails the attempt with a
- * readable reason; the other attempts go on.
+ * `setup/output`), its thread once the task's process is up, then the first turn. A failing
+ * step fails the attempt with a readable reason; the other attempts go on.
  */
 export async function startAttempt(opts: {
   ctx: TaskContext;
-  process: TaskProcess;
+  /** The task's app-server, still starting while the workspace is made. */
+  process: Promise<TaskProcess>;
   index: number;
   setupTimeoutMs: number;
-  startTurn: (index: number, text: string) => Promise<void>;
+  startTurn: (process: TaskProcess, index: number, text: string) => Promise<void>;
 }): Promise<void> {
   const { ctx, index } = opts;
   const taskId = ctx.task.id;
@@ -41,7 +42,8 @@ export async function startAttempt(opts: {
     recordEvent(taskId, index, "setup/completed", { exitCode: result.exitCode });
     if (result.exitCode !== 0) throw new Error(`The setup script failed (exit code ${result.exitCode ?? "none"}); see its output above.`);
   }
-  const threadId = await opts.process.startThread(index, workspace.path, ctx.settings);
+  const process = await opts.process;
+  const threadId = await process.startThread(index, workspace.path, ctx.settings);
   await db.attempt.update({ where: { taskId_index: { taskId, index } }, data: { threadId } });
-  await opts.startTurn(index, ctx.task.prompt);
+  await opts.startTurn(process, index, ctx.task.prompt);
 }

@@ -195,21 +195,29 @@ export class Supervisor {
     this.pump();
   }
 
-  /** Takes the task's slot at once (synchronously), then starts its attempts. */
+  /**
+   * Takes the task's slot at once (synchronously), then starts its attempts. Their workspaces
+   * are made while the process starts; each attempt waits for the process only to start its thread.
+   */
   private launch(taskId: string): Promise<void> {
     const loading = loadTaskContext(taskId);
     const starting = this.ensureProcess(taskId, loading);
+    // Handled here too: an attempt may still be making its workspace when the start fails.
+    const processReady = starting.catch((error: Error) => {
+      throw new Error(`Could not start the agent: ${error.message}`);
+    });
+    processReady.catch(() => undefined);
     return this.claim(taskId, async () => {
       try {
-        const [ctx, process] = await Promise.all([loading, starting, eventLog.open(taskId)]);
+        const [ctx] = await Promise.all([loading, eventLog.open(taskId)]);
         await Promise.all(
           ctx.attempts.map((a) =>
             startAttempt({
               ctx,
-              process,
+              process: processReady,
               index: a.index,
               setupTimeoutMs: this.opts.setupTimeoutMs,
-              startTurn: (index, text) => this.startTurn(process, taskId, index, text),
+              startTurn: (process, index, text) => this.startTurn(process, taskId, index, text),
             }).catch((error: Error) => this.failAttempt(taskId, a.index, error.message)),
           ),
         );
