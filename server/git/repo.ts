@@ -1,4 +1,4 @@
-import { stat } from "node:fs/promises";
+import { realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { AppError } from "../http/errors";
 import { git, gitOk } from "./git";
@@ -26,6 +26,12 @@ export async function validateRepoPath(repo: string, allowedRoots: string[]): Pr
   }
   const info = await stat(resolved).catch(() => null);
   if (!info?.isDirectory()) throw invalid(`No folder at ${resolved}.`);
+  // A symbolic link under an allowed root may point anywhere: the real location must be allowed too.
+  const real = await realpath(resolved);
+  const realRoots = await Promise.all(allowedRoots.map((root) => realpath(root).catch(() => root)));
+  if (!realRoots.some((root) => within(root, real))) {
+    throw invalid(`The repository must be under one of the allowed folders: ${allowedRoots.join(", ")}.`);
+  }
   if (!(await gitOk(["rev-parse", "--git-dir"], { cwd: resolved }))) {
     throw invalid(`${resolved} is not a git repository.`);
   }
