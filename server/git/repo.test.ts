@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { makeRepo } from "../test/git-repo";
+import { git } from "./git";
 import { assertValidBranchName, validateRepoPath } from "./repo";
 
 /** Branch names git would read as options, ranges, traversal or that it refuses outright. */
@@ -11,15 +12,20 @@ const BAD_BRANCH_NAMES = ["../x", "/abs", "-x", "--upload-pack=touch x", "a..b",
 const code = (p: Promise<unknown>) => p.then(() => "ok", (e: { code?: string }) => e.code);
 
 describe("validateRepoPath", () => {
-  it("accepts a repository under an allowed root", async () => {
+  it("accepts a repository under an allowed root, and a bare one", async () => {
     const repo = await makeRepo();
     expect(await validateRepoPath(repo, [path.dirname(repo)])).toBe(repo);
+    const bare = `${repo}-bare.git`;
+    await git(["clone", "--quiet", "--bare", repo, bare], { cwd: path.dirname(repo) });
+    expect(await validateRepoPath(bare, [path.dirname(repo)])).toBe(bare);
   });
 
-  it("refuses relative paths, traversal, repeated slashes, folders that are not repositories and paths outside the roots", async () => {
+  it("refuses relative paths, traversal, repeated slashes, folders that are not repositories (a repository's subfolder included) and paths outside the roots", async () => {
     const repo = await makeRepo();
     const root = path.dirname(repo);
     const plain = await mkdtemp(path.join(tmpdir(), "not-a-repo-"));
+    const subfolder = path.join(repo, "sub");
+    await mkdir(subfolder);
     const refused = [
       "relative/repo",
       `${root}/../${path.basename(root)}/${path.basename(repo)}`,
@@ -27,6 +33,7 @@ describe("validateRepoPath", () => {
       `${root}//${path.basename(repo)}`,
       "/definitely/not/here",
       plain,
+      subfolder,
     ];
     for (const candidate of refused) expect(await code(validateRepoPath(candidate, [root])), candidate).toBe("VALIDATION_FAILED");
     expect(await code(validateRepoPath(repo, [path.join(root, "elsewhere")]))).toBe("VALIDATION_FAILED");

@@ -32,10 +32,16 @@ export async function validateRepoPath(repo: string, allowedRoots: string[]): Pr
   if (!realRoots.some((root) => within(root, real))) {
     throw invalid(`The repository must be under one of the allowed folders: ${allowedRoots.join(", ")}.`);
   }
-  if (!(await gitOk(["rev-parse", "--git-dir"], { cwd: resolved }))) {
-    throw invalid(`${resolved} is not a git repository.`);
-  }
+  if (!(await isRepositoryRoot(real))) throw invalid(`${resolved} is not a git repository.`);
   return resolved;
+}
+
+/** The top of a work tree, or a bare repository itself; a folder somewhere inside a repository is not one. */
+async function isRepositoryRoot(dir: string): Promise<boolean> {
+  const ask = (flag: string) => git(["rev-parse", flag], { cwd: dir }).then((out) => out.trim(), () => null);
+  if ((await ask("--is-bare-repository")) === "true") return (await ask("--git-dir")) === ".";
+  const top = await ask("--show-toplevel");
+  return top !== null && (await realpath(top).catch(() => top)) === dir;
 }
 
 /** The branch HEAD points at (also in a repository with no commit yet). */
