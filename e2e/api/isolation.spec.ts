@@ -1,63 +1,73 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { io } from "socket.io-client";
 import { baseURL } from "../playwright.config";
-import { countRows, expect, signUp, test, tokenFor } from "../fixtures";
+import { expect, signUp, test, tokenFor } from "../fixtures";
+import { appRoutes, routeKey } from "../fixtures/api-tree";
+import { digest, GLOBAL_TABLES, tableNames, USER_ROWS, userIdOf } from "../fixtures/db-digest";
+import { type AIds, FOREIGN, OWN_ONLY, PUBLIC } from "../fixtures/isolation-matrix";
 import { makeRepo } from "../fixtures/repo";
 
-test("user B gets 404 on every route and socket event for user A's resources, and A's data is unchanged", async ({ request }) => {
-  const tokenA = await tokenFor(request, await signUp(request, "alice"));
+const databaseUrl = () => readFileSync(path.resolve(import.meta.dirname, "../.artifacts/database-url"), "utf8");
+
+test("the isolation matrix names every route under app/api, and every table is attributed to a user or global", async () => {
+  const routes = appRoutes().map(routeKey).sort();
+  expect([...Object.keys(FOREIGN), ...OWN_ONLY, ...PUBLIC].sort()).toEqual(routes);
+  expect((await tableNames(databaseUrl())).sort()).toEqual([...Object.keys(USER_ROWS), ...GLOBAL_TABLES].sort());
+});
+
+test("user B gets 404 on every route and socket event for user A's resources, sees none of A's data, and A's rows are unchanged", async ({ request }) => {
+  const alice = await signUp(request, "alice");
+  const tokenA = await tokenFor(request, alice);
   const tokenB = await tokenFor(request, await signUp(request, "bob"));
   const a = { authorization: `Bearer ${tokenA}` };
   const b = { authorization: `Bearer ${tokenB}` };
   const env = await (await request.post("/api/environments", { headers: a, data: { label: "A", repo: makeRepo() } })).json();
   const task = await (await request.post("/api/tasks", { headers: a, data: { environmentId: env.id, prompt: "/scenario edit\nmine" } })).json();
-  await expect.poll(async () => (await (await request.get("/api/approvals?status=pending", { headers: a })).json()).items.length, { timeout: 30_000 }).toBe(1);
+  expect((await request.put("/api/settings/provider-keys/openai", { headers: a, data: { apiKey: "sk-alice-secret-key" } })).status()).toBe(200);
+  await expect.poll(async () => (await (await request.get("/api/approvals?status=pending", { headers: a })).json()).items.length, { timeout: 60_000 }).toBe(1);
   const approval = (await (await request.get("/api/approvals?status=pending", { headers: a })).json()).items[0];
   const tokensA = (await (await request.get("/api/tokens", { headers: a })).json()).items;
-  const threadId = (await (await request.get(`/api/tasks/${task.id}`, { headers: a })).json()).attempts[0].threadId;
-  const eventsBefore = await countRows("TaskEvent", `"taskId" = $1`, [task.id]);
+  const thread = (await (await request.get(`/api/tasks/${task.id}`, { headers: a })).json()).attempts[0].threadId;
+  const ids: AIds = { env: env.id, task: task.id, approval: approval.id, thread, token: tokensA[0].id };
+  const aliceId = await userIdOf(databaseUrl(), alice.email);
+  const before = await digest(databaseUrl(), USER_ROWS, [aliceId]);
 
-  const attempts: Array<[string, string, unknown?]> = [
-    ["GET", `/api/environments/${env.id}`],
-    ["PATCH", `/api/environments/${env.id}`, { label: "mine now" }],
-    ["DELETE", `/api/environments/${env.id}`],
-    ["GET", `/api/tasks/${task.id}`],
-    ["PATCH", `/api/tasks/${task.id}`, { archived: true }],
-    ["GET", `/api/tasks/${task.id}/events`],
-    ["GET", `/api/tasks/${task.id}/diff`],
-    ["GET", `/api/tasks/${task.id}/patch`],
-    ["POST", `/api/tasks/${task.id}/messages`, { text: "hi" }],
-    ["POST", `/api/tasks/${task.id}/interrupt`],
-    ["POST", `/api/tasks/${task.id}/apply`, { preflight: true }],
-    ["POST", `/api/approvals/${approval.id}`, { decision: "decline" }],
-    ["GET", `/api/threads/${threadId}`],
-    ["POST", `/api/threads/${threadId}/turns`, { text: "hi" }],
-    ["DELETE", `/api/tokens/${tokensA[0].id}`],
-    ["GET", `/api/audit?taskId=${task.id}`],
-    ["POST", "/api/tasks", { environmentId: env.id, prompt: "use A's environment" }],
-  ];
-  for (const [method, url, data] of attempts) {
+  const socketB = io(baseURL, { auth: { token: tokenB }, transports: ["websocket"], reconnection: false });
+  const seenByB: string[] = [];
+  socketB.onAny((event: string, payload: unknown) => seenByB.push(`${event} ${JSON.stringify(payload)}`));
+  await new Promise((resolve) => socketB.once("connect", () => resolve(null)));
+
+  for (const [key, attempt] of Object.entries(FOREIGN)) {
+    const { url, data } = attempt(ids);
+    const res = await request.fetch(url, { method: key.split(" ")[0], headers: b, data });
+    expect(res.status(), key).toBe(404);
+    expect((await res.json()).error.code, key).toBe("NOT_FOUND");
+  }
+  const own: Record<string, { url: string; data?: unknown }> = {
+    "POST /api/environments": { url: "/api/environments", data: { label: "B", repo: makeRepo() } },
+    "POST /api/tokens": { url: "/api/tokens", data: { name: "b2" } },
+    "PUT /api/settings/provider-keys/{provider}": { url: "/api/settings/provider-keys/openai", data: { apiKey: "sk-bob-own-key" } },
+    "DELETE /api/settings/provider-keys/{provider}": { url: "/api/settings/provider-keys/openai" },
+  };
+  for (const key of OWN_ONLY) {
+    const [method, route] = key.split(" ") as [string, string];
+    const { url, data } = own[key] ?? { url: route };
     const res = await request.fetch(url, { method, headers: b, data });
-    expect(res.status(), `${method} ${url}`).toBe(404);
-    expect((await res.json()).error.code, `${method} ${url}`).toBe("NOT_FOUND");
+    expect(res.status(), key).toBeLessThan(300);
+    const text = await res.text();
+    for (const [what, value] of Object.entries({ ...ids, email: alice.email })) expect(text.includes(value), `${key} shows A's ${what}`).toBe(false);
   }
   expect((await (await request.get("/api/tasks", { headers: b })).json()).items).toEqual([]);
   expect((await (await request.get("/api/approvals?status=pending", { headers: b })).json()).items).toEqual([]);
-  expect((await (await request.get("/api/environments", { headers: b })).json()).items).toEqual([]);
 
-  const socket = io(baseURL, { auth: { token: tokenB }, transports: ["websocket"], reconnection: false });
-  try {
-    const res = await socket.emitWithAck("task:subscribe", { taskId: task.id, afterSeq: 0 });
-    expect(res).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
-  } finally {
-    socket.close();
-  }
+  expect(await socketB.emitWithAck("task:subscribe", { taskId: task.id, afterSeq: 0 })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+  expect(await socketB.emitWithAck("task:unsubscribe", { taskId: task.id })).toEqual({ ok: true });
+  expect(await digest(databaseUrl(), USER_ROWS, [aliceId])).toEqual(before);
 
-  const envAfter = await (await request.get(`/api/environments/${env.id}`, { headers: a })).json();
-  expect(envAfter.label).toBe("A");
-  const taskAfter = await (await request.get(`/api/tasks/${task.id}`, { headers: a })).json();
-  expect(taskAfter).toMatchObject({ archived: false, status: "awaiting_approval" });
-  expect(await countRows("Approval", `id = $1 AND status = 'pending'`, [approval.id])).toBe(1);
-  expect(await countRows("TaskEvent", `"taskId" = $1 AND seq > $2 AND type = 'turn/started'`, [task.id, eventsBefore])).toBe(0);
-  expect((await request.get("/api/tokens", { headers: a })).status()).toBe(200);
+  // A's own activity reaches A's sockets only: B's socket hears nothing of it.
   expect((await request.post(`/api/approvals/${approval.id}`, { headers: a, data: { decision: "accept" } })).status()).toBe(200);
+  await expect.poll(async () => (await (await request.get(`/api/tasks/${task.id}`, { headers: a })).json()).status, { timeout: 60_000 }).toBe("ready");
+  socketB.close();
+  expect(seenByB).toEqual([]);
 });

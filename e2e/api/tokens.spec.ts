@@ -1,3 +1,5 @@
+import { io } from "socket.io-client";
+import { baseURL } from "../playwright.config";
 import { countRows, expect, signUp, test, tokenFor } from "../fixtures";
 
 test("a script signs in with email + password, uses the token, lists and revokes it", async ({ request }) => {
@@ -68,4 +70,24 @@ test("repeated wrong passwords are rate-limited with 429", async ({ request }) =
   }
   expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
   expect(statuses.slice(10)).toEqual([429, 429]);
+});
+
+test("revoking a token answers 401 at once and disconnects the sockets it opened", async ({ request }) => {
+  const user = await signUp(request, "revsock");
+  const keeper = await tokenFor(request, user);
+  const doomed = await tokenFor(request, user);
+  const auth = (t: string) => ({ authorization: `Bearer ${t}` });
+  const socket = io(baseURL, { auth: { token: doomed }, transports: ["websocket"], reconnection: false });
+  await new Promise((resolve, reject) => (socket.once("connect", () => resolve(null)), socket.once("connect_error", reject)));
+  const other = io(baseURL, { auth: { token: keeper }, transports: ["websocket"], reconnection: false });
+  await new Promise((resolve) => other.once("connect", () => resolve(null)));
+  const disconnected = new Promise<string>((resolve) => socket.once("disconnect", (reason) => resolve(reason)));
+
+  const items = (await (await request.get("/api/tokens", { headers: auth(keeper) })).json()).items as Array<{ id: string; prefix: string }>;
+  const id = items.find((t) => doomed.startsWith(t.prefix))!.id;
+  expect((await request.delete(`/api/tokens/${id}`, { headers: auth(keeper) })).status()).toBe(204);
+  expect((await request.get("/api/tokens", { headers: auth(doomed) })).status()).toBe(401);
+  expect(await disconnected).toBe("io server disconnect");
+  expect(other.connected).toBe(true);
+  other.close();
 });

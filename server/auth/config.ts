@@ -10,6 +10,16 @@ import { logger } from "../logger";
 import { verifyCredentials } from "../services/users";
 import { clientIp } from "./client-ip";
 
+/** Auth.js errors caused by what a client sent, not by the server. */
+const CLIENT_ERRORS = new Set(["UnknownAction", "MissingCSRF", "InvalidProvider", "InvalidCheck", "InvalidCallbackUrl"]);
+
+// Also a body that is not JSON, and sign-in with a provider that is not configured (Auth.js
+// throws a plain Error for that one, recognisable only by its message).
+function isClientError(error: Error): boolean {
+  if (CLIENT_ERRORS.has((error as { type?: string }).type ?? "")) return true;
+  return error instanceof SyntaxError || /^Provider with id ".*" not found/.test(error.message);
+}
+
 class RateLimitedSignIn extends CredentialsSignin {
   code = "rate_limited";
 }
@@ -38,10 +48,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   adapter: PrismaAdapter(db),
   pages: { signIn: "/login", error: "/login" },
   // A wrong password is not a server error: keep it out of the error log (the audit log has it).
+  // Nor are malformed requests (unknown action or provider, missing CSRF token): a warning.
   logger: {
     error(error: Error) {
       if (error instanceof CredentialsSignin) return;
-      logger.error("auth error", { error });
+      if (isClientError(error)) logger.warn("auth request refused", { name: error.name, message: error.message });
+      else logger.error("auth error", { error });
     },
   },
   providers: githubOAuthConfigured()

@@ -1,4 +1,4 @@
-import { stat } from "node:fs/promises";
+import { realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { AppError } from "../http/errors";
 import { git, gitOk } from "./git";
@@ -26,10 +26,22 @@ export async function validateRepoPath(repo: string, allowedRoots: string[]): Pr
   }
   const info = await stat(resolved).catch(() => null);
   if (!info?.isDirectory()) throw invalid(`No folder at ${resolved}.`);
-  if (!(await gitOk(["rev-parse", "--git-dir"], { cwd: resolved }))) {
-    throw invalid(`${resolved} is not a git repository.`);
+  // A symbolic link under an allowed root may point anywhere: the real location must be allowed too.
+  const real = await realpath(resolved);
+  const realRoots = await Promise.all(allowedRoots.map((root) => realpath(root).catch(() => root)));
+  if (!realRoots.some((root) => within(root, real))) {
+    throw invalid(`The repository must be under one of the allowed folders: ${allowedRoots.join(", ")}.`);
   }
+  if (!(await isRepositoryRoot(real))) throw invalid(`${resolved} is not a git repository.`);
   return resolved;
+}
+
+/** The top of a work tree, or a bare repository itself; a folder somewhere inside a repository is not one. */
+async function isRepositoryRoot(dir: string): Promise<boolean> {
+  const ask = (flag: string) => git(["rev-parse", flag], { cwd: dir }).then((out) => out.trim(), () => null);
+  if ((await ask("--is-bare-repository")) === "true") return (await ask("--git-dir")) === ".";
+  const top = await ask("--show-toplevel");
+  return top !== null && (await realpath(top).catch(() => top)) === dir;
 }
 
 /** The branch HEAD points at (also in a repository with no commit yet). */

@@ -3,6 +3,7 @@ import type { Actor } from "../auth/actor";
 import { resolveActor } from "../auth/session";
 import { AppError, errorResponse } from "./errors";
 import { readJsonBody } from "./body";
+import { assertNoNulBytes } from "./nul-bytes";
 
 type AuthMode = "session" | "token" | "none";
 type AnySchema = z.ZodType;
@@ -42,7 +43,8 @@ async function authenticate(mode: AuthMode, req: Request): Promise<Actor | null>
   return actor;
 }
 
-function parse<S extends AnySchema | undefined>(schema: S, value: unknown): Out<S> {
+function parse<S extends AnySchema | undefined>(schema: S, value: unknown, where: string): Out<S> {
+  if (schema) assertNoNulBytes(value, where);
   return (schema ? schema.parse(value) : undefined) as Out<S>;
 }
 
@@ -55,9 +57,9 @@ export function withApi<S extends Schemas, A extends AuthMode>(opts: ApiOptions<
       const actor = (await authenticate(opts.auth, req)) as ApiContext<S, A>["actor"];
       const schemas = opts.schemas ?? ({} as S);
       const parsed = {
-        params: parse(schemas.params, (await route?.params) ?? {}),
-        query: parse(schemas.query, Object.fromEntries(new URL(req.url).searchParams)),
-        body: schemas.body ? parse(schemas.body, await readJsonBody(req)) : undefined,
+        params: parse(schemas.params, (await route?.params) ?? {}, "params"),
+        query: parse(schemas.query, Object.fromEntries(new URL(req.url).searchParams), "query"),
+        body: schemas.body ? parse(schemas.body, await readJsonBody(req), "body") : undefined,
       } as Parsed<S>;
       const result = await opts.handler({ req, actor, ...parsed });
       if (result instanceof Response) return result;

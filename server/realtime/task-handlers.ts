@@ -9,6 +9,7 @@ import {
   ZTaskUnsubscribe,
 } from "@/lib/realtime/events";
 import { errorBody, toAppError } from "../http/errors";
+import { assertNoNulBytes } from "../http/nul-bytes";
 import { assertCanViewTask } from "../permissions/tasks";
 import { type EventSink, taskSubscriptions } from "./subscriptions";
 
@@ -38,6 +39,7 @@ function handle<S extends z.ZodType, T extends object>(
   return async (payload, ack) => {
     const reply: Ack<T> = typeof ack === "function" ? (ack as Ack<T>) : () => {};
     try {
+      assertNoNulBytes(payload, "payload");
       reply({ ok: true, ...(await run(schema.parse(payload))) });
     } catch (error) {
       reply({ ok: false, ...errorBody(toAppError(error)) });
