@@ -60,7 +60,13 @@ export function useArchiveTask() {
       return { before };
     },
     onError: (_error, _vars, context) => context?.before.forEach(([key, data]) => queryClient.setQueryData(key, data)),
-    onSettled: () => void queryClient.invalidateQueries({ queryKey: taskKeys.lists() }),
+    // A list first loaded while the change was in flight (e.g. the archived list opened right
+    // after archiving) may hold the old answer; invalidating alone would join that fetch instead
+    // of asking again, so it is cancelled first.
+    onSettled: async () => {
+      await queryClient.cancelQueries({ queryKey: taskKeys.lists() });
+      await queryClient.invalidateQueries({ queryKey: taskKeys.lists() });
+    },
   });
 }
 
