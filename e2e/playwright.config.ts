@@ -14,6 +14,8 @@ export default defineConfig({
   retries: 0,
   forbidOnly: true,
   timeout: 60_000,
+  // A page render on 2 cores shared with running app-servers can take several seconds.
+  expect: { timeout: 10_000 },
   reporter: [["list"], ["html", { open: "never", outputFolder: path.join(root, "playwright-report") }]],
   use: {
     baseURL,

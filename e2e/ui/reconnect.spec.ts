@@ -34,7 +34,7 @@ test("a page whose socket drops mid-task says so, then catches up without a gap 
   await signInUi(page, user);
   await page.getByLabel("Task prompt").fill("/scenario slow\nKeep going while I am away");
   await page.getByRole("button", { name: "Start task" }).click();
-  await expect(page).toHaveURL(/\/tasks\/\w+$/);
+  await expect(page).toHaveURL(/\/tasks\/\w+$/, AGENT);
   const taskId = page.url().split("/").pop()!;
   await expect(page.getByText("Let me look at the repository first.")).toBeVisible(AGENT);
 
