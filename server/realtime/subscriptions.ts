@@ -56,6 +56,11 @@ export class TaskSubscriptions {
     return { lastSeq: sub.lastSent, unsubscribe };
   }
 
+  /** How many subscriptions the task has now. */
+  subscriberCount(taskId: string): number {
+    return this.byTask.get(taskId)?.size ?? 0;
+  }
+
   private async replayStored(taskId: string, sub: Subscription): Promise<void> {
     for (;;) {
       const rows = await db.taskEvent.findMany({

@@ -8,7 +8,7 @@ import {
   ZTaskSubscribe,
   ZTaskUnsubscribe,
 } from "@/lib/realtime/events";
-import { errorBody, toAppError } from "../http/errors";
+import { AppError, errorBody, toAppError } from "../http/errors";
 import { assertNoNulBytes } from "../http/nul-bytes";
 import { assertCanViewTask } from "../permissions/tasks";
 import { type EventSink, taskSubscriptions } from "./subscriptions";
@@ -31,16 +31,25 @@ function sinkFor(socket: AppSocket): EventSink {
   };
 }
 
-/** Validates a payload, runs the handler and answers the ack in the one error shape. */
+/**
+ * Validates a payload, runs the handler and answers the ack in the one error shape. The ack is
+ * the last argument when it is a function, wherever the client put it; a client that sends
+ * other than exactly one payload gets VALIDATION_FAILED rather than silence.
+ */
 function handle<S extends z.ZodType, T extends object>(
   schema: S,
   run: (payload: z.output<S>) => Promise<T>,
-): (payload: unknown, ack: unknown) => Promise<void> {
-  return async (payload, ack) => {
+): (...args: unknown[]) => Promise<void> {
+  return async (...args) => {
+    const ack = args.at(-1);
     const reply: Ack<T> = typeof ack === "function" ? (ack as Ack<T>) : () => {};
+    const payloads = typeof ack === "function" ? args.slice(0, -1) : args;
     try {
-      assertNoNulBytes(payload, "payload");
-      reply({ ok: true, ...(await run(schema.parse(payload))) });
+      if (payloads.length !== 1) {
+        throw new AppError("VALIDATION_FAILED", `Send exactly one payload, not ${payloads.length}.`);
+      }
+      assertNoNulBytes(payloads[0], "payload");
+      reply({ ok: true, ...(await run(schema.parse(payloads[0]))) });
     } catch (error) {
       reply({ ok: false, ...errorBody(toAppError(error)) });
     }
@@ -49,19 +58,34 @@ function handle<S extends z.ZodType, T extends object>(
 
 export function registerTaskHandlers(socket: AppSocket): void {
   const subscribed = new Map<string, () => void>();
+  // The newest subscribe per task while it is still in flight; an unsubscribe, a newer subscribe
+  // or a disconnect in the meantime makes the older one drop what it set up.
+  const inFlight = new Map<string, symbol>();
   socket.on(
     "task:subscribe",
     handle(ZTaskSubscribe, async ({ taskId, afterSeq }) => {
-      await assertCanViewTask(socket.data.userId, taskId);
-      subscribed.get(taskId)?.();
-      const { lastSeq, unsubscribe } = await taskSubscriptions().subscribe(taskId, afterSeq, sinkFor(socket));
-      subscribed.set(taskId, unsubscribe);
-      return { lastSeq };
+      const ticket = Symbol(taskId);
+      inFlight.set(taskId, ticket);
+      try {
+        await assertCanViewTask(socket.data.userId, taskId);
+        subscribed.get(taskId)?.();
+        subscribed.delete(taskId);
+        const { lastSeq, unsubscribe } = await taskSubscriptions().subscribe(taskId, afterSeq, sinkFor(socket));
+        if (inFlight.get(taskId) !== ticket || socket.disconnected) {
+          unsubscribe();
+        } else {
+          subscribed.set(taskId, unsubscribe);
+        }
+        return { lastSeq };
+      } finally {
+        if (inFlight.get(taskId) === ticket) inFlight.delete(taskId);
+      }
     }),
   );
   socket.on(
     "task:unsubscribe",
     handle(ZTaskUnsubscribe, async ({ taskId }) => {
+      inFlight.delete(taskId);
       subscribed.get(taskId)?.();
       subscribed.delete(taskId);
       return {};
