@@ -1,11 +1,12 @@
 import { z } from "zod";
 import type { ErrorBody } from "../errors";
+import { ZSeq } from "../schemas/seq";
 
 // The typed Socket.IO contract (API.md "Realtime"). Shared by the server and the browser.
 
 export const ZTaskSubscribe = z.strictObject({
   taskId: z.string().min(1).max(64),
-  afterSeq: z.number().int().min(0).default(0),
+  afterSeq: ZSeq.default(0),
 });
 export type TTaskSubscribe = z.infer<typeof ZTaskSubscribe>;
 

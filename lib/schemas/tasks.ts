@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZApproval } from "./approvals";
+import { ZSeq } from "./seq";
 
 export const TASK_STATUSES = ["queued", "running", "awaiting_approval", "ready", "applied", "error", "cancelled"] as const;
 export const ATTEMPT_STATUSES = ["queued", "running", "completed", "failed", "cancelled"] as const;
@@ -28,7 +29,7 @@ export const ZListTasksQuery = z.strictObject({
 export type TListTasksQuery = z.output<typeof ZListTasksQuery>;
 
 export const ZEventsQuery = z.strictObject({
-  after: z.coerce.number().int().min(0).default(0),
+  after: z.coerce.number().pipe(ZSeq).default(0),
   limit: z.coerce.number().int().min(1).max(5000).default(1000),
 });
 
