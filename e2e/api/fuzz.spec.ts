@@ -4,9 +4,9 @@ import { appRoutes } from "../fixtures/api-tree";
 import { digest } from "../fixtures/db-digest";
 import { caseArbitrary } from "../fixtures/fuzz/cases";
 import { describeOutcome, type Outcome, sendAll, violation } from "../fixtures/fuzz/send";
+import { expectServerUnharmed } from "../fixtures/fuzz/unharmed";
 import { buildWorld, type FuzzWorld } from "../fixtures/fuzz/world";
 import { type OwnServer, startOwnServer } from "../fixtures/own-server";
-import { problemLines } from "../fixtures/server-log";
 
 // Fixed so that a failure can be replayed; FUZZ_SEED explores other inputs.
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_202);
@@ -22,12 +22,6 @@ test.beforeAll(async () => {
   world = await buildWorld(server.baseURL);
 });
 test.afterAll(async () => server?.stop());
-
-async function expectServerUnharmed(logStart: number): Promise<void> {
-  expect(server.alive()).toBe(true);
-  expect((await fetch(`${server.baseURL}/api/health`)).status).toBe(200);
-  expect(problemLines(server.lines.slice(logStart)), `seed ${SEED}: server log`).toEqual([]);
-}
 
 function expectNoViolations(outcomes: Outcome[]): void {
   const bad = outcomes.map((o) => [o, violation(o)] as const).filter(([, why]) => why !== null);
@@ -53,6 +47,6 @@ test(`${HTTP_CASES} fuzzed HTTP requests over every route: no 5xx, the contract'
   expect(await digest(server.databaseUrl), `seed ${SEED}: rows changed by ${rejected.length} rejected requests`).toEqual(before);
   expectNoViolations(rejectedOutcomes);
   expectNoViolations(await sendAll(accepted, world.token));
-  await expectServerUnharmed(logStart);
+  await expectServerUnharmed(server, logStart, SEED);
   console.log(`fuzz seed ${SEED}: ${rejected.length} rejected + ${accepted.length} schema-valid HTTP requests`);
 });
