@@ -2,7 +2,7 @@ import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Server } from "socket.io";
 import { io as connect, type Socket as ClientSocket } from "socket.io-client";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { setRuntimeEnv } from "../env";
 import { testDatabaseUrl } from "../test/db";
 import { waitFor } from "../test/runner-fixture";
@@ -34,6 +34,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
   url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
 });
+afterEach(() => vi.restoreAllMocks());
 afterAll(() => new Promise((resolve) => http?.close(resolve)));
 
 async function newTask(): Promise<string> {
@@ -50,58 +51,50 @@ function open(): Promise<ClientSocket> {
   });
 }
 
-/**
- * Spies on the shared subscriptions' `subscribe`. With `gate`, each call waits for it before
- * doing its work, so a test can act while subscribes are in flight.
- */
-async function watchSubscribe(gate?: Promise<void>) {
+/** Holds every call of the shared subscriptions' `subscribe` until `gate`, so a test can act while they are in flight. */
+async function holdSubscribes(gate: Promise<void>) {
   const { taskSubscriptions } = await import("./subscriptions");
   const subs = taskSubscriptions();
   const subscribe = subs.subscribe.bind(subs);
-  const spy = vi.spyOn(subs, "subscribe");
-  if (gate) spy.mockImplementation(async (...args) => gate.then(() => subscribe(...args)));
+  const spy = vi.spyOn(subs, "subscribe").mockImplementation(async (...args) => gate.then(() => subscribe(...args)));
   return {
     subs,
     called: (count: number) => waitFor(`${count} subscribe calls`, async () => (spy.mock.results.length >= count ? true : undefined)),
-    async settled(count: number) {
-      await this.called(count);
-      await Promise.allSettled(spy.mock.results.map((r) => r.value));
-      spy.mockRestore();
-    },
+    settled: () => Promise.allSettled(spy.mock.results.map((r) => r.value)),
   };
 }
 
 describe("task socket handlers", () => {
   it("a socket that disconnects while its subscribes are in flight leaves no subscription behind", async () => {
-    const taskId = await newTask();
+    const taskIds = [await newTask(), await newTask(), await newTask()];
     let release = () => {};
-    const watch = await watchSubscribe(new Promise((resolve) => (release = resolve)));
+    const watch = await holdSubscribes(new Promise((resolve) => (release = resolve)));
     const socket = await open();
-    for (let i = 0; i < 3; i += 1) socket.emit("task:subscribe", { taskId }, () => {});
+    for (const taskId of taskIds) socket.emit("task:subscribe", { taskId }, () => {});
     await watch.called(3);
     const before = disconnects;
     socket.disconnect();
     await waitFor("the server to see the disconnect", async () => (disconnects > before ? true : undefined));
     release();
-    await watch.settled(3);
-    expect(watch.subs.subscriberCount(taskId)).toBe(0);
+    await watch.settled();
+    expect(taskIds.map((id) => watch.subs.subscriberCount(id))).toEqual([0, 0, 0]);
   });
 
   it("an unsubscribe sent before the subscribe is answered wins; the newest of several subscribes is the one kept", async () => {
     const [dropped, kept] = [await newTask(), await newTask()];
-    const watch = await watchSubscribe();
+    const { taskSubscriptions } = await import("./subscriptions");
     const socket = await open();
     const answers = [
       socket.emitWithAck("task:subscribe", { taskId: dropped }),
       socket.emitWithAck("task:unsubscribe", { taskId: dropped }),
       ...Array.from({ length: 5 }, () => socket.emitWithAck("task:subscribe", { taskId: kept })),
     ];
+    // Each handler answers only once it is done, so every subscribe has settled here.
     expect((await Promise.all(answers)).map((a) => a.ok)).toEqual(Array(7).fill(true));
-    await watch.settled(6);
-    expect(watch.subs.subscriberCount(dropped)).toBe(0);
-    expect(watch.subs.subscriberCount(kept)).toBe(1);
+    expect(taskSubscriptions().subscriberCount(dropped)).toBe(0);
+    expect(taskSubscriptions().subscriberCount(kept)).toBe(1);
     socket.disconnect();
-    await waitFor("the kept subscription to end", async () => (watch.subs.subscriberCount(kept) === 0 ? true : undefined));
+    await waitFor("the kept subscription to end", async () => (taskSubscriptions().subscriberCount(kept) === 0 ? true : undefined));
   });
 
   it("answers the ack wherever it is, and refuses other than exactly one payload", async () => {
@@ -113,6 +106,7 @@ describe("task socket handlers", () => {
     expect(code(await socket.emitWithAck("task:subscribe", { taskId }, { taskId }))).toBe("VALIDATION_FAILED");
     expect(code(await socket.emitWithAck("task:unsubscribe", { taskId }, 1, "x"))).toBe("VALIDATION_FAILED");
     expect(code(await socket.emitWithAck("task:subscribe", { taskId: "missing" }))).toBe("NOT_FOUND");
+    expect(code(await socket.emitWithAck("task:unsubscribe", { taskId: "missing" }))).toBe("NOT_FOUND");
     socket.emit("task:subscribe", { taskId });
     expect(code(await socket.emitWithAck("task:unsubscribe", { taskId }))).toBe("ok");
     socket.disconnect();

@@ -58,9 +58,11 @@ function handle<S extends z.ZodType, T extends object>(
 
 export function registerTaskHandlers(socket: AppSocket): void {
   const subscribed = new Map<string, () => void>();
-  // The newest subscribe per task while it is still in flight; an unsubscribe, a newer subscribe
-  // or a disconnect in the meantime makes the older one drop what it set up.
+  // The newest subscribe per task while it is still in flight. An unsubscribe, a newer subscribe
+  // or a disconnect in the meantime supersedes an older one: it sets nothing up, or drops what
+  // it set up, and leaves the socket's subscriptions to the newest request.
   const inFlight = new Map<string, symbol>();
+  const superseded = (taskId: string, ticket: symbol) => inFlight.get(taskId) !== ticket || socket.disconnected;
   socket.on(
     "task:subscribe",
     handle(ZTaskSubscribe, async ({ taskId, afterSeq }) => {
@@ -68,14 +70,12 @@ export function registerTaskHandlers(socket: AppSocket): void {
       inFlight.set(taskId, ticket);
       try {
         await assertCanViewTask(socket.data.userId, taskId);
+        if (superseded(taskId, ticket)) return { lastSeq: afterSeq };
         subscribed.get(taskId)?.();
         subscribed.delete(taskId);
         const { lastSeq, unsubscribe } = await taskSubscriptions().subscribe(taskId, afterSeq, sinkFor(socket));
-        if (inFlight.get(taskId) !== ticket || socket.disconnected) {
-          unsubscribe();
-        } else {
-          subscribed.set(taskId, unsubscribe);
-        }
+        if (superseded(taskId, ticket)) unsubscribe();
+        else subscribed.set(taskId, unsubscribe);
         return { lastSeq };
       } finally {
         if (inFlight.get(taskId) === ticket) inFlight.delete(taskId);
@@ -88,6 +88,8 @@ export function registerTaskHandlers(socket: AppSocket): void {
       inFlight.delete(taskId);
       subscribed.get(taskId)?.();
       subscribed.delete(taskId);
+      // Like every other request, another user's task (or none) answers NOT_FOUND.
+      await assertCanViewTask(socket.data.userId, taskId);
       return {};
     }),
   );
