@@ -3,25 +3,13 @@ import { expect, test } from "../fixtures";
 import { appRoutes } from "../fixtures/api-tree";
 import { digest } from "../fixtures/db-digest";
 import { caseArbitrary } from "../fixtures/fuzz/cases";
+import { SEED, useFuzzServer } from "../fixtures/fuzz/fuzz-server";
 import { describeOutcome, type Outcome, sendAll, violation } from "../fixtures/fuzz/send";
 import { expectServerUnharmed } from "../fixtures/fuzz/unharmed";
-import { buildWorld, type FuzzWorld } from "../fixtures/fuzz/world";
-import { type OwnServer, startOwnServer } from "../fixtures/own-server";
 
-// Fixed so that a failure can be replayed; FUZZ_SEED explores other inputs.
-const SEED = Number(process.env.FUZZ_SEED ?? 20_261_202);
 const HTTP_CASES = 11_000;
 
-// One private server: every log line and every row is theirs alone.
-test.describe.configure({ mode: "default" });
-let server: OwnServer;
-let world: FuzzWorld;
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  server = await startOwnServer({ IDLE_TIMEOUT_SEC: "3600", RATE_LIMIT_TOKENS: "100000/60", RATE_LIMIT_SIGNIN_IP: "100000/60" });
-  world = await buildWorld(server.baseURL);
-});
-test.afterAll(async () => server?.stop());
+const fx = useFuzzServer();
 
 function expectNoViolations(outcomes: Outcome[]): void {
   const bad = outcomes.map((o) => [o, violation(o)] as const).filter(([, why]) => why !== null);
@@ -32,7 +20,7 @@ function expectNoViolations(outcomes: Outcome[]): void {
 test(`${HTTP_CASES} fuzzed HTTP requests over every route: no 5xx, the contract's statuses, nothing written by a rejected request`, async () => {
   test.setTimeout(1_500_000);
   const routes = appRoutes();
-  const arbitrary = fc.oneof(...routes.map((route) => caseArbitrary(server.baseURL, route, world.targets)));
+  const arbitrary = fc.oneof(...routes.map((route) => caseArbitrary(fx.server.baseURL, route, fx.world.targets)));
   const cases = fc.sample(arbitrary, { seed: SEED, numRuns: HTTP_CASES });
   for (const route of routes) {
     const pattern = new RegExp(`^${route.path.replace(/\{\.\.\.\w+\}/, ".+").replace(/\{\w+\}/g, "[^/]+")}$`);
@@ -40,13 +28,13 @@ test(`${HTTP_CASES} fuzzed HTTP requests over every route: no 5xx, the contract'
   }
   const rejected = cases.filter((c) => c.kind === "rejected");
   const accepted = cases.filter((c) => c.kind === "accepted");
-  const logStart = server.lines.length;
+  const logStart = fx.server.lines.length;
 
-  const before = await digest(server.databaseUrl);
-  const rejectedOutcomes = await sendAll(rejected, world.token);
-  expect(await digest(server.databaseUrl), `seed ${SEED}: rows changed by ${rejected.length} rejected requests`).toEqual(before);
+  const before = await digest(fx.server.databaseUrl);
+  const rejectedOutcomes = await sendAll(rejected, fx.world.token);
+  expect(await digest(fx.server.databaseUrl), `seed ${SEED}: rows changed by ${rejected.length} rejected requests`).toEqual(before);
   expectNoViolations(rejectedOutcomes);
-  expectNoViolations(await sendAll(accepted, world.token));
-  await expectServerUnharmed(server, logStart, SEED);
+  expectNoViolations(await sendAll(accepted, fx.world.token));
+  await expectServerUnharmed(fx.server, logStart, SEED);
   console.log(`fuzz seed ${SEED}: ${rejected.length} rejected + ${accepted.length} schema-valid HTTP requests`);
 });
