@@ -40,6 +40,14 @@ const ZEnv = z.object({
   MODEL_STREAM_TIMEOUT_SEC: z.coerce.number().int().min(1).default(300),
   DEMO_MODEL_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  SANDBOX: z.enum(["bubblewrap", "none"]).default("bubblewrap"),
+  SANDBOX_MAX_PROCESSES: z.coerce.number().int().min(32).max(1_000_000).default(1024),
+  SANDBOX_MEMORY_MB: z.coerce.number().int().min(256).max(1_048_576).default(4096),
+  EGRESS_ALLOW_LOCAL: z
+    .string()
+    .default("")
+    .transform((s) => s.split(",").map((p) => p.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[^\s:]+:\d{1,5}$|^\[[0-9a-fA-F:]+\]:\d{1,5}$/, { error: "Use HOST:PORT[,HOST:PORT...]" }))),
 });
 
 export type Env = z.infer<typeof ZEnv>;

@@ -1,8 +1,5 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { TDiffStats } from "@/lib/schemas/tasks";
-import { git } from "./git";
+import { type CommandRunner, HARDENED_CONFIG, hostRunner } from "./git";
 
 export interface WorkspaceDiff {
   /** Unified diff against the base commit, untracked files included, binary files as
@@ -26,19 +23,26 @@ export function parseNumstat(numstat: string): TDiffStats {
   return stats;
 }
 
+// One run: the diff, a NUL (git never prints one in a diff: files with NULs are binary), the
+// numstat. A throwaway index keeps the agent's own index as it is.
+const DIFF_SCRIPT = `set -e
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+export GIT_INDEX_FILE="$scratch/index"
+g() { git ${HARDENED_CONFIG.join(" ")} "$@"; }
+g add --all -- .
+set -- diff --cached --no-color --no-ext-diff --no-textconv --find-renames "$1"
+g "$@" --binary
+printf '\\0'
+g "$@" --numstat`;
+
 /**
- * The cumulative change of a workspace against `baseCommit`, through a throwaway index so the
- * agent's own index is left alone.
+ * The cumulative change of a workspace against `baseCommit`. `run` is where it runs: in the
+ * task's sandbox for a workspace the agent has used (its .git is the agent's to write).
  */
-export async function workspaceDiff(dir: string, baseCommit: string): Promise<WorkspaceDiff> {
-  const scratch = await mkdtemp(path.join(tmpdir(), "codex-diff-"));
-  const opts = { cwd: dir, env: { GIT_INDEX_FILE: path.join(scratch, "index") } };
-  try {
-    await git(["add", "--all", "--", "."], opts);
-    const args = ["diff", "--cached", "--no-color", "--no-ext-diff", "--find-renames", baseCommit];
-    const [diff, numstat] = await Promise.all([git([...args, "--binary"], opts), git([...args, "--numstat"], opts)]);
-    return { diff, stats: parseNumstat(numstat) };
-  } finally {
-    await rm(scratch, { recursive: true, force: true });
-  }
+export async function workspaceDiff(dir: string, baseCommit: string, run: CommandRunner = hostRunner): Promise<WorkspaceDiff> {
+  const output = await run(["/bin/sh", "-c", DIFF_SCRIPT, "codex-cloud-diff", baseCommit], { cwd: dir });
+  const split = output.indexOf("\0");
+  if (split < 0) throw new Error("git diff gave no numstat");
+  return { diff: output.slice(0, split), stats: parseNumstat(output.slice(split + 1)) };
 }

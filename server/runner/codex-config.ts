@@ -13,7 +13,7 @@ export type ModelProviderConfig =
 
 export const OPENAI_KEY_VAR = "OPENAI_API_KEY";
 export const CUSTOM_KEY_VAR = "CODEX_CUSTOM_API_KEY";
-const OPENAI_BASE_URL = "https://api.openai.com/v1";
+export const OPENAI_BASE_URL = "https://api.openai.com/v1";
 
 /** Invalid extra TOML, or TOML that overrides what the model settings control. */
 export class CodexConfigError extends Error {
@@ -80,13 +80,29 @@ export interface CodexConfigOptions {
   extraToml?: string | null;
   /** How long codex waits for the model's stream to send something before failing the turn. */
   streamIdleTimeoutMs?: number;
+  /**
+   * The task's model forwarder (sandboxed tasks): codex sends its requests there, without a key;
+   * the server adds it on the way out.
+   */
+  forwardedBaseUrl?: string;
+  /** Let the agent's commands use the network (the sandbox's egress proxy decides what they reach). */
+  commandNetwork?: boolean;
 }
 
 export function buildCodexConfig(opts: CodexConfigOptions): CodexConfig {
-  const { id, table, env } = providerTable(opts.provider);
+  const { id, table, env: keyEnv } = providerTable(opts.provider);
+  let env = keyEnv;
   if (opts.streamIdleTimeoutMs !== undefined) table.stream_idle_timeout_ms = opts.streamIdleTimeoutMs;
+  if (opts.forwardedBaseUrl) {
+    Object.assign(table, { base_url: opts.forwardedBaseUrl, supports_websockets: false });
+    delete table.env_key;
+    env = {};
+  }
   const model = opts.provider.model ?? (opts.provider.provider === "demo" ? "demo" : undefined);
   const base: TomlTable = { ...(model ? { model } : {}), model_provider: id, model_providers: { [id]: table } };
   const extra = opts.extraToml?.trim() ? parseExtra(opts.extraToml) : {};
+  // The environment's own codexConfig may say otherwise: the sandbox's network is what binds.
+  const sandboxTable = isTable(extra.sandbox_workspace_write) ? extra.sandbox_workspace_write : {};
+  if (opts.commandNetwork && sandboxTable.network_access === undefined) base.sandbox_workspace_write = { network_access: true };
   return { toml: stringify(merge(base, extra)), env };
 }

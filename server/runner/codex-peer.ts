@@ -22,7 +22,14 @@ export interface CodexPeerOptions {
   requestTimeoutMs?: number;
   /** Lines of stderr kept for exit reports. Default 40. */
   stderrLines?: number;
+  /**
+   * Starts the process some other way than a plain spawn (the task's sandbox): gets the command
+   * line and the variables codex needs, resolves once the process has spawned.
+   */
+  launcher?: AppServerLauncher;
 }
+
+export type AppServerLauncher = (argv: string[], env: Record<string, string>) => Promise<ChildProcessWithoutNullStreams>;
 
 interface Pending {
   method: string;
@@ -72,7 +79,9 @@ export class CodexPeer {
   /** Spawns `codex app-server`; rejects when the executable cannot be started. */
   static async spawn(opts: CodexPeerOptions): Promise<CodexPeer> {
     const binary = opts.binary ?? resolveCodexBinary();
-    const child = spawn(binary.command, [...binary.prefixArgs, "app-server", ...(opts.args ?? [])], {
+    const argv = [binary.command, ...binary.prefixArgs, "app-server", ...(opts.args ?? [])];
+    if (opts.launcher) return new CodexPeer(await opts.launcher(argv, { ...binary.env, NO_COLOR: "1", ...opts.env }), opts);
+    const child = spawn(argv[0]!, argv.slice(1), {
       cwd: opts.cwd,
       env: childEnv({ binary, extra: opts.env }) as NodeJS.ProcessEnv,
       stdio: ["pipe", "pipe", "pipe"],

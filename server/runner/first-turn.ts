@@ -1,15 +1,26 @@
 import { db } from "../db";
-import { setupEnv } from "./setup-env";
+import { environmentEnv } from "../services/environment-env";
 import type { TaskContext } from "./task-context";
 import { attemptDir } from "./task-context";
+import { setupEgress } from "./task-network";
 import type { TaskProcess } from "./task-process";
 import { recordEvent, setAttemptStatus } from "./task-state";
 import { createWorkspace, runSetupScript } from "./workspaces";
 
+export const UNSANDBOXED_WARNING =
+  "SANDBOX=none: this task runs without a sandbox, as the server's own user, and can read the server's files and secrets. Use it for development only.";
+
+/** Secret values never reach the event log, even when a setup script prints them. */
+function masker(secrets: Record<string, string>): (text: string) => string {
+  const values = Object.values(secrets).filter((v) => v.length >= 4);
+  return (text) => values.reduce((out, v) => out.replaceAll(v, "***"), text);
+}
+
 /**
  * The start of one attempt: its workspace, the environment's setup script (streamed as
  * `setup/output`), its thread once the task's process is up, then the first turn. A failing
- * step fails the attempt with a readable reason; the other attempts go on.
+ * step fails the attempt with a readable reason; the other attempts go on. The setup script runs
+ * in the task's sandbox with the environment's variables and secrets; the agent gets no secrets.
  */
 export async function startAttempt(opts: {
   ctx: TaskContext;
@@ -20,24 +31,30 @@ export async function startAttempt(opts: {
   startTurn: (process: TaskProcess, index: number, text: string) => Promise<void>;
 }): Promise<void> {
   const { ctx, index } = opts;
+  const { sandbox } = ctx;
   const taskId = ctx.task.id;
   await setAttemptStatus(taskId, index, "running");
+  if (sandbox.driver === "none") recordEvent(taskId, index, "sandbox/warning", { message: UNSANDBOXED_WARNING });
+  await sandbox.prepare();
   const dir = attemptDir(taskId, index);
   const workspace = await createWorkspace({ repo: ctx.environment.repo, branch: ctx.task.branch, dir }).catch((error: Error) => {
     throw new Error(`Could not check out ${ctx.task.branch}: ${error.message}`);
   });
+  await sandbox.adopt(workspace.path);
   await db.attempt.update({
     where: { taskId_index: { taskId, index } },
     data: { worktreePath: workspace.path, baseCommit: workspace.baseCommit },
   });
   if (ctx.environment.setupScript?.trim()) {
+    const settings = environmentEnv(ctx.environment);
+    const mask = masker(settings.secrets);
     recordEvent(taskId, index, "setup/started", { script: ctx.environment.setupScript });
     const result = await runSetupScript({
       script: ctx.environment.setupScript,
-      cwd: workspace.path,
-      env: setupEnv(),
+      start: (argv) =>
+        sandbox.spawn({ argv, cwd: workspace.path, env: { ...settings.variables, ...settings.secrets }, egress: setupEgress(settings) ?? undefined, detached: true }),
       timeoutMs: opts.setupTimeoutMs,
-      onOutput: (chunk) => recordEvent(taskId, index, "setup/output", { chunk }),
+      onOutput: (chunk) => recordEvent(taskId, index, "setup/output", { chunk: mask(chunk) }),
     });
     recordEvent(taskId, index, "setup/completed", { exitCode: result.exitCode });
     if (result.exitCode !== 0) throw new Error(`The setup script failed (exit code ${result.exitCode ?? "none"}); see its output above.`);

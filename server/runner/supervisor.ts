@@ -6,7 +6,6 @@ import { AppError } from "../http/errors";
 import { logger } from "../logger";
 import { cancelPendingApprovals, WITHDRAWN } from "./abandon-approvals";
 import { raiseApproval } from "./approval-raise";
-import { writeCodexHome } from "./codex-home";
 import { startAttempt } from "./first-turn";
 import { KeyedQueue } from "./keyed-queue";
 import { describeExit, type CodexExit } from "./peer-error";
@@ -17,8 +16,10 @@ import { TaskProcess } from "./task-process";
 import { recordEvent, refreshTaskStatus, setAttemptStatus } from "./task-state";
 import { beginTurn, endTurn, linkTurn, refreshDiff } from "./turns";
 import { restoreWorkspace } from "./workspaces";
+import { appServerStart } from "./codex-launch";
+import { agentEgress } from "./task-network";
+import { environmentEnv } from "../services/environment-env";
 import { existsSync } from "node:fs";
-import path from "node:path";
 
 export interface SupervisorOptions {
   maxRunning: number;
@@ -257,19 +258,27 @@ export class Supervisor {
 
   private async spawn(taskId: string, loading: Promise<TaskContext>): Promise<TaskProcess> {
     const ctx = await loading;
-    const home = await writeCodexHome({
-      dir: path.join(ctx.dir, "codex-home"),
-      provider: providerFor(ctx.environment, {
-        demoBaseUrl: this.opts.demoModelUrl,
-        ownerKey: await userProviderKey(ctx.task.ownerId, ctx.environment.modelProvider),
-      }),
-      extraToml: ctx.environment.codexConfig,
-      streamIdleTimeoutMs: this.opts.modelStreamTimeoutMs,
+    const { sandbox } = ctx;
+    await sandbox.prepare();
+    const settings = environmentEnv(ctx.environment);
+    const start = await appServerStart({
+      sandbox,
+      config: {
+        provider: providerFor(ctx.environment, {
+          demoBaseUrl: this.opts.demoModelUrl,
+          ownerKey: await userProviderKey(ctx.task.ownerId, ctx.environment.modelProvider),
+        }),
+        extraToml: ctx.environment.codexConfig,
+        streamIdleTimeoutMs: this.opts.modelStreamTimeoutMs,
+      },
+      egress: agentEgress(settings),
+      variables: settings.variables,
     });
     const process: TaskProcess = await TaskProcess.open({
       taskId,
       cwd: ctx.dir,
-      env: home.env,
+      env: start.env,
+      launcher: start.launcher,
       hooks: {
         onTurnCompleted: (attempt, turn) =>
           this.background("turn completion", taskId, retryWhileUnreachable("turn completion", () => this.onTurnCompleted(taskId, attempt, turn))),
@@ -288,7 +297,15 @@ export class Supervisor {
       for (const a of ctx.attempts) {
         if (!a.threadId || !a.worktreePath) continue;
         if (!existsSync(a.worktreePath) && a.baseCommit) {
-          await restoreWorkspace({ repo: ctx.environment.repo, branch: ctx.task.branch, baseCommit: a.baseCommit, dir: a.worktreePath, diff: a.diff ?? "" });
+          await restoreWorkspace({
+            repo: ctx.environment.repo,
+            branch: ctx.task.branch,
+            baseCommit: a.baseCommit,
+            dir: a.worktreePath,
+            diff: a.diff ?? "",
+            adopt: (dir) => sandbox.adopt(dir),
+            run: sandbox.runnerFor(a.worktreePath),
+          });
         }
         await process.resumeThread(a.index, a.threadId, a.worktreePath, ctx.settings);
       }

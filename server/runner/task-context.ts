@@ -3,6 +3,7 @@ import { db } from "../db";
 import { env } from "../env";
 import type { Attempt, Environment, Task } from "../generated/prisma/client";
 import { policyToApi, sandboxToApi } from "../services/environment-mapper";
+import { TaskSandbox } from "../sandbox/task-sandbox";
 import type { ThreadSettings } from "./task-process";
 
 export interface TaskContext {
@@ -12,10 +13,13 @@ export interface TaskContext {
   /** DATA_DIR/tasks/<id>: the task's CODEX_HOME and attempt workspaces live here. */
   dir: string;
   settings: ThreadSettings;
+  /** Where everything run for the task runs. */
+  sandbox: TaskSandbox;
 }
 
 export const taskDir = (taskId: string) => path.join(env().DATA_DIR, "tasks", taskId);
 export const attemptDir = (taskId: string, index: number) => path.join(taskDir(taskId), `attempt-${index}`);
+export const taskSandbox = (taskId: string) => new TaskSandbox(taskId, taskDir(taskId));
 
 export async function loadTaskContext(taskId: string): Promise<TaskContext> {
   const task = await db.task.findUniqueOrThrow({
@@ -28,5 +32,5 @@ export async function loadTaskContext(taskId: string): Promise<TaskContext> {
     task.mode === "ask"
       ? { approvalPolicy: "never", sandbox: "read-only" }
       : { approvalPolicy: policyToApi(environment.approvalPolicy), sandbox: sandboxToApi(environment.sandbox) };
-  return { task: rest, environment, attempts, dir: taskDir(taskId), settings };
+  return { task: rest, environment, attempts, dir: taskDir(taskId), settings, sandbox: taskSandbox(taskId) };
 }

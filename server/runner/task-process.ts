@@ -5,7 +5,7 @@ import type { ThreadItem } from "../generated/codex-protocol/v2/ThreadItem";
 import type { Prisma } from "../generated/prisma/client";
 import { logger } from "../logger";
 import { interruptTurn, openCodex, resumeThread, startThread, startTurn } from "./codex-client";
-import type { CodexPeer } from "./codex-peer";
+import type { AppServerLauncher, CodexPeer } from "./codex-peer";
 import type { CodexExit } from "./peer-error";
 import type { RequestId, ServerNotification, ServerRequest } from "./rpc-types";
 import { eventThreadId, toRunnerEvent } from "./codex-events";
@@ -77,8 +77,8 @@ export class TaskProcess {
     peer.onExit((exit) => hooks.onExit(exit));
   }
 
-  static async open(opts: { taskId: string; cwd: string; env: Record<string, string>; hooks: TaskProcessHooks }): Promise<TaskProcess> {
-    const { peer } = await openCodex({ cwd: opts.cwd, env: opts.env, requestTimeoutMs: 60_000 });
+  static async open(opts: { taskId: string; cwd: string; env: Record<string, string>; launcher?: AppServerLauncher; hooks: TaskProcessHooks }): Promise<TaskProcess> {
+    const { peer } = await openCodex({ cwd: opts.cwd, env: opts.env, launcher: opts.launcher, requestTimeoutMs: 60_000 });
     return new TaskProcess(opts.taskId, peer, opts.hooks);
   }
 

@@ -3,6 +3,7 @@ import type { TurnStatus } from "../generated/prisma/client";
 import { workspaceDiff } from "../git/diff";
 import { logger } from "../logger";
 import { KeyedQueue } from "./keyed-queue";
+import { taskSandbox } from "./task-context";
 import { recordEvent, refreshTaskStatus, setAttemptStatus } from "./task-state";
 
 const diffQueue = new KeyedQueue();
@@ -42,7 +43,8 @@ export function refreshDiff(taskId: string, attempt: number): Promise<void> {
     const row = await db.attempt.findUniqueOrThrow({ where: { taskId_index: { taskId, index: attempt } } });
     if (!row.worktreePath || !row.baseCommit) return;
     try {
-      const { diff, stats } = await workspaceDiff(row.worktreePath, row.baseCommit);
+      // In the sandbox: the workspace's .git is the agent's to write (hooks, fsmonitor, filters).
+      const { diff, stats } = await workspaceDiff(row.worktreePath, row.baseCommit, taskSandbox(taskId).runnerFor(row.worktreePath));
       if (diff === (row.diff ?? "")) return;
       await db.attempt.update({ where: { id: row.id }, data: { diff, ...stats } });
       recordEvent(taskId, attempt, "diff/updated", { ...stats });

@@ -4,7 +4,11 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { git } from "../git/git";
 import { commitAll, makeRepo } from "../test/git-repo";
+import { spawn } from "node:child_process";
 import { createWorkspace, runSetupScript } from "./workspaces";
+
+/** Runs the setup command on the host (the sandbox's own tests cover the sandboxed start). */
+const onHost = (cwd: string) => async (argv: string[]) => spawn(argv[0]!, argv.slice(1), { cwd, env: { PATH: "/usr/bin:/bin" } as NodeJS.ProcessEnv, detached: true });
 
 describe("createWorkspace", () => {
   it("clones the branch tip and leaves the source repository untouched", async () => {
@@ -35,8 +39,7 @@ describe("runSetupScript", () => {
     const chunks: string[] = [];
     const ok = await runSetupScript({
       script: "echo one; echo two >&2; pwd",
-      cwd: tmpdir(),
-      env: { PATH: "/usr/bin:/bin" },
+      start: onHost(tmpdir()),
       timeoutMs: 10_000,
       onOutput: (c) => chunks.push(c),
     });
@@ -47,10 +50,10 @@ describe("runSetupScript", () => {
   });
 
   it("stops at the first failing command and times out long scripts", async () => {
-    const failed = await runSetupScript({ script: "false; echo never", cwd: tmpdir(), env: { PATH: "/usr/bin:/bin" }, timeoutMs: 10_000, onOutput: () => {} });
+    const failed = await runSetupScript({ script: "false; echo never", start: onHost(tmpdir()), timeoutMs: 10_000, onOutput: () => {} });
     expect(failed.exitCode).toBe(1);
     expect(failed.output).not.toContain("never");
-    const slow = await runSetupScript({ script: "sleep 30", cwd: tmpdir(), env: { PATH: "/usr/bin:/bin" }, timeoutMs: 300, onOutput: () => {} });
+    const slow = await runSetupScript({ script: "sleep 30", start: onHost(tmpdir()), timeoutMs: 300, onOutput: () => {} });
     expect(slow.exitCode).not.toBe(0);
     expect(slow.output).toContain("timed out");
   });

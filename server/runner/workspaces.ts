@@ -1,7 +1,7 @@
-import { spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
-import { git } from "../git/git";
+import { type CommandRunner, git } from "../git/git";
 
 export interface Workspace {
   path: string;
@@ -11,12 +11,13 @@ export interface Workspace {
 /**
  * A private clone of the environment's repository at `branch`, for one attempt. A clone (not a
  * linked worktree) keeps the attempt's .git inside the folder the sandbox lets the agent write,
- * and leaves the user's repository untouched; local clones hard-link objects, so it is cheap.
+ * and leaves the user's repository untouched. Objects are copied, not hard-linked: the clone is
+ * then given to the task's uid, which must not own (and could rewrite) the repository's files.
  */
 export async function createWorkspace(opts: { repo: string; branch: string; dir: string }): Promise<Workspace> {
   await mkdir(path.dirname(opts.dir), { recursive: true });
   await rm(opts.dir, { recursive: true, force: true });
-  await git(["clone", "--quiet", "--no-tags", "--single-branch", "--branch", opts.branch, "--", opts.repo, opts.dir], {
+  await git(["clone", "--quiet", "--no-hardlinks", "--no-tags", "--single-branch", "--branch", opts.branch, "--", opts.repo, opts.dir], {
     cwd: path.dirname(opts.dir),
   });
   const baseCommit = (await git(["rev-parse", "HEAD"], { cwd: opts.dir })).trim();
@@ -32,36 +33,42 @@ export interface SetupResult {
   output: string;
 }
 
+export const setupCommand = (script: string) => ["bash", "-e", "-o", "pipefail", "-c", script];
+
 /**
- * Runs the environment's setup script with bash in the workspace; `onOutput` receives the
- * output as it arrives (stdout and stderr interleaved). Resolves with the exit code.
+ * Runs the environment's setup script (started by `start`, in the task's sandbox); `onOutput`
+ * receives the output as it arrives (stdout and stderr interleaved). Past `timeoutMs` the whole
+ * process tree is killed: the sandbox's PID namespace, or the process group. Resolves with the
+ * exit code.
  */
-export function runSetupScript(opts: {
+export async function runSetupScript(opts: {
   script: string;
-  cwd: string;
-  env: Record<string, string>;
+  start: (argv: string[]) => Promise<ChildProcess>;
   timeoutMs: number;
   onOutput: (chunk: string) => void;
 }): Promise<SetupResult> {
+  let output = "";
+  const collect = (chunk: Buffer | string) => {
+    const text = chunk.toString();
+    output += text;
+    opts.onOutput(text);
+  };
+  let child: ChildProcess;
+  try {
+    child = await opts.start(setupCommand(opts.script));
+  } catch (error) {
+    collect(`\n${(error as Error).message}\n`);
+    return { exitCode: null, output };
+  }
+  child.stdin?.end();
   return new Promise((resolve) => {
-    const child = spawn("bash", ["-e", "-o", "pipefail", "-c", opts.script], {
-      cwd: opts.cwd,
-      env: opts.env as NodeJS.ProcessEnv,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    const collect = (chunk: Buffer) => {
-      const text = chunk.toString("utf8");
-      output += text;
-      opts.onOutput(text);
-    };
-    child.stdout.on("data", collect);
-    child.stderr.on("data", collect);
+    child.stdout?.on("data", collect);
+    child.stderr?.on("data", collect);
     const timer = setTimeout(() => {
-      collect(Buffer.from(`\nSetup script timed out after ${Math.round(opts.timeoutMs / 1000)} s.\n`));
-      child.kill("SIGKILL");
+      collect(`\nSetup script timed out after ${Math.round(opts.timeoutMs / 1000)} s.\n`);
+      killTree(child);
     }, opts.timeoutMs);
-    child.on("error", (error) => collect(Buffer.from(`\n${error.message}\n`)));
+    child.on("error", (error) => collect(`\n${error.message}\n`));
     child.on("close", (code) => {
       clearTimeout(timer);
       resolve({ exitCode: code, output });
@@ -69,12 +76,31 @@ export function runSetupScript(opts: {
   });
 }
 
+/** SIGKILL to the child's process group when it leads one, else to the child. */
+function killTree(child: ChildProcess): void {
+  try {
+    if (child.pid) process.kill(-child.pid, "SIGKILL");
+  } catch {
+    child.kill("SIGKILL");
+  }
+}
+
 /**
  * Brings back an attempt's workspace that was cleaned up (archived task): a clone at the base
- * commit with the attempt's stored diff applied, so its thread can go on where it stopped.
+ * commit with the attempt's stored diff applied, so its thread can go on where it stopped. The
+ * diff is the agent's work, so it is applied where the agent runs (`run`), after `adopt`.
  */
-export async function restoreWorkspace(opts: { repo: string; branch: string; baseCommit: string; dir: string; diff: string }): Promise<void> {
+export async function restoreWorkspace(opts: {
+  repo: string;
+  branch: string;
+  baseCommit: string;
+  dir: string;
+  diff: string;
+  adopt: (dir: string) => Promise<void>;
+  run: CommandRunner;
+}): Promise<void> {
   await createWorkspace({ repo: opts.repo, branch: opts.branch, dir: opts.dir });
   await git(["checkout", "--quiet", "--detach", opts.baseCommit], { cwd: opts.dir });
-  if (opts.diff.trim()) await git(["apply", "--whitespace=nowarn", "-"], { cwd: opts.dir, input: opts.diff });
+  await opts.adopt(opts.dir);
+  if (opts.diff.trim()) await opts.run(["git", "apply", "--whitespace=nowarn", "-"], { cwd: opts.dir, input: opts.diff });
 }
