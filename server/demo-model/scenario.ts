@@ -35,7 +35,8 @@ export type ActionStep = Exclude<Step, { kind: "pause" }>;
 export interface Scenario {
   name: string;
   description: string;
-  steps: Step[];
+  /** Fixed, or computed when what the scenario does depends on the prompt (e.g. `run`). */
+  steps: Dyn<Step[]>;
 }
 
 /** One model reply: the action plus the pauses written before it. */

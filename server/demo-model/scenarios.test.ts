@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { applyPatchCommand } from "./patch";
-import { replies } from "./scenario";
+import { replies, resolve, type ScenarioContext, type Step } from "./scenario";
 import { parseDirective, pickScenario, SCENARIOS } from "./scenarios";
+import { runCommandOf, runExitCode } from "./scenarios/run";
 import { parseStreamDeltas, formatStreamDelta } from "./stream-delta";
 
 const conversation = (prompts: string[], outputs: string[] = []) => ({ prompts, outputs, step: outputs.length });
+const context = (prompts: string[], outputs: string[] = []): ScenarioContext => pickScenario(conversation(prompts, outputs)).ctx;
+const stepsOf = (name: string, ctx = context(["task"])): Step[] => resolve(SCENARIOS[name]?.steps ?? [], ctx);
 
 describe("scenario selection", () => {
   it("reads `/scenario NAME ARGS` from the first line; the rest is the task", () => {
@@ -21,19 +24,19 @@ describe("scenario selection", () => {
   });
 
   it("has every scenario API.md requires", () => {
-    expect(Object.keys(SCENARIOS)).toEqual(expect.arrayContaining(["demo", "edit", "command", "stream", "slow", "fail"]));
+    expect(Object.keys(SCENARIOS)).toEqual(expect.arrayContaining(["demo", "edit", "command", "stream", "slow", "fail", "run"]));
   });
 });
 
 describe("scenario data", () => {
   it("slow is demo with a one-second pause before each reply", () => {
-    const slow = replies(SCENARIOS.slow?.steps ?? []);
-    expect(slow.map((r) => r.action)).toEqual(replies(SCENARIOS.demo?.steps ?? []).map((r) => r.action));
+    const slow = replies(stepsOf("slow"));
+    expect(slow.map((r) => r.action)).toEqual(replies(stepsOf("demo")).map((r) => r.action));
     expect(slow.every((r) => r.pauseMs === 1000)).toBe(true);
   });
 
   it("demo edits README.md when `ls` showed one, creates it when not, leaves it when `ls` was declined", () => {
-    const patch = SCENARIOS.demo?.steps[3];
+    const patch = stepsOf("demo")[3];
     if (patch?.kind !== "patch" || typeof patch.ops !== "function") throw new Error("step 4 should be a computed patch");
     const ctx = (ls: string) => ({ ...conversation(["task"], [ls, "", ""]), args: [], task: "task" });
     const ok = "Process exited with code 0\nOutput:\n";
@@ -43,7 +46,7 @@ describe("scenario data", () => {
   });
 
   it("stream caps N and defaults to 100 deltas", () => {
-    const step = SCENARIOS.stream?.steps[0];
+    const step = stepsOf("stream")[0];
     if (step?.kind !== "stream" || typeof step.deltas !== "function") throw new Error("stream should compute its delta count");
     const deltas = step.deltas;
     const ctx = (args: string[]) => ({ ...conversation(["/scenario stream"]), args, task: "" });
@@ -51,7 +54,7 @@ describe("scenario data", () => {
   });
 
   it("stream takes an optional rate, else streams as fast as possible", () => {
-    const step = SCENARIOS.stream?.steps[0];
+    const step = stepsOf("stream")[0];
     if (step?.kind !== "stream" || typeof step.perSecond !== "function") throw new Error("stream should compute its rate");
     const perSecond = step.perSecond;
     const ctx = (args: string[]) => ({ ...conversation(["/scenario stream"]), args, task: "" });
@@ -70,5 +73,47 @@ describe("scenario data", () => {
       { index: 0, sentAtMs: 1000.5 },
       { index: 1, sentAtMs: 1001.25 },
     ]);
+  });
+});
+
+describe("run scenario", () => {
+  const closing = (prompt: string, output: string) => {
+    const ctx = context([prompt], [output]);
+    const message = stepsOf("run", ctx)[1];
+    if (message?.kind !== "message") throw new Error("run should close with a message");
+    return resolve(message.text, ctx);
+  };
+
+  it("runs exactly the prompt's second line, nothing more", () => {
+    const prompt = "/scenario run\n  cat /etc/shadow | head -1 \nnot this line";
+    expect(stepsOf("run", context([prompt]))[0]).toEqual({ kind: "command", cmd: "  cat /etc/shadow | head -1 " });
+    expect(runCommandOf("/scenario run\r\nid -u\r\n")).toBe("id -u");
+  });
+
+  it("states the exit code codex reported and quotes the command's output", () => {
+    const text = closing("/scenario run\ncat /etc/shadow", "Chunk ID: 1\nWall time: 0.0 seconds\nProcess exited with code 1\nOutput:\ncat: /etc/shadow: Permission denied\n");
+    expect(text).toBe("The command exited with code 1.\n\n```\ncat: /etc/shadow: Permission denied\n```");
+    expect(runExitCode(text)).toBe(1);
+  });
+
+  it("says the command did not run when codex reports no exit code", () => {
+    const text = closing("/scenario run\nrm -rf /", "exec_command failed: rejected by user");
+    expect(text).toBe("The command did not run (declined, or codex could not start it).\n\n```\nexec_command failed: rejected by user\n```");
+    expect(runExitCode(text)).toBeNull();
+  });
+
+  it("quotes at most 2000 characters, fenced past any backticks in the output", () => {
+    const text = closing("/scenario run\nyes", `Process exited with code 0\nOutput:\n\`\`\`\`${"y".repeat(5000)}`);
+    expect(text).toContain("\n`````\n````y");
+    expect(text).toMatch(/`````\n\(the first 2000 of 5004 characters\)$/);
+    expect(runExitCode(text)).toBe(0);
+  });
+
+  it("runs nothing without a second line", () => {
+    for (const prompt of ["/scenario run", "/scenario run\n   \nls"]) {
+      const steps = stepsOf("run", context([prompt]));
+      expect(steps).toHaveLength(1);
+      expect(steps[0]).toMatchObject({ kind: "message", text: expect.stringContaining("Nothing to run") });
+    }
   });
 });

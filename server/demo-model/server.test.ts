@@ -8,12 +8,14 @@ beforeAll(async () => {
 });
 afterAll(() => model.close());
 
-const post = (text: string) =>
+const prompt = (text: string) => ({ type: "message", role: "user", content: [{ type: "input_text", text }] });
+const postInput = (input: unknown[]) =>
   fetch(`${model.url}/responses`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ model: "demo", stream: true, input: [{ type: "message", role: "user", content: [{ type: "input_text", text }] }] }),
+    body: JSON.stringify({ model: "demo", stream: true, input }),
   });
+const post = (text: string) => postInput([prompt(text)]);
 
 function events(body: string): { type: string; [key: string]: unknown }[] {
   return body
@@ -34,6 +36,15 @@ describe("demo model over HTTP", () => {
     expect(list.map((e) => e.type)).toEqual(["response.created", "response.output_item.done", "response.completed"]);
     expect(list[1]?.item).toMatchObject({ type: "function_call", name: "exec_command", arguments: JSON.stringify({ cmd: "touch approved.txt" }) });
     expect(list[2]?.response).toMatchObject({ usage: { total_tokens: expect.any(Number) } });
+  });
+
+  it("plays run: the second line as one exec_command, then a message with the exit code from the tool output", async () => {
+    const text = "/scenario run\ncat /etc/shadow";
+    const call = events(await (await post(text)).text())[1]?.item as { call_id: string; arguments: string };
+    expect(JSON.parse(call.arguments)).toEqual({ cmd: "cat /etc/shadow" });
+    const output = { type: "function_call_output", call_id: call.call_id, output: "Process exited with code 1\nOutput:\ndenied\n" };
+    const list = events(await (await postInput([prompt(text), { type: "function_call", ...call }, output])).text());
+    expect(list[1]?.item).toMatchObject({ type: "message", content: [{ type: "output_text", text: "The command exited with code 1.\n\n```\ndenied\n```" }] });
   });
 
   it("streams N timestamped deltas then the whole message", async () => {

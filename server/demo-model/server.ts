@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { ResponseItem } from "../generated/codex-protocol/ResponseItem";
 import { readConversation } from "./conversation";
 import { writeReply } from "./reply";
-import { replies, type Reply } from "./scenario";
+import { replies, resolve, type Reply } from "./scenario";
 import { pickScenario } from "./scenarios";
 
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
@@ -32,7 +32,7 @@ async function handleResponses(req: IncomingMessage, res: ServerResponse): Promi
   const parsed = ZResponsesRequest.safeParse(JSON.parse(raw));
   if (!parsed.success) return sendJson(res, 400, { error: { message: "Expected a Responses API body with `input`.", type: "invalid_request_error" } });
   const { scenario, ctx } = pickScenario(readConversation(parsed.data.input as ResponseItem[]));
-  const reply = replies(scenario.steps)[ctx.step] ?? DONE;
+  const reply = replies(resolve(scenario.steps, ctx))[ctx.step] ?? DONE;
   const hangUp = new AbortController();
   res.on("close", () => hangUp.abort());
   await writeReply({ res, reply, ctx, requestBytes: Buffer.byteLength(raw), signal: hangUp.signal });

@@ -7,13 +7,14 @@ import { escapeWorkspace } from "./escape";
 import { fail } from "./fail";
 import { followUp } from "./follow-up";
 import { hang } from "./hang";
+import { run } from "./run";
 import { slow } from "./slow";
 import { stream } from "./stream";
 import { ticks } from "./ticks";
 
 /** Every scenario by name. To add one, write a file beside this one and list it here. */
 export const SCENARIOS: Record<string, Scenario> = Object.fromEntries(
-  [demo, edit, command, stream, slow, fail, hang, ticks, escapeWorkspace, followUp].map((s) => [s.name, s]),
+  [demo, edit, command, stream, slow, fail, hang, ticks, escapeWorkspace, run, followUp].map((s) => [s.name, s]),
 );
 
 const DIRECTIVE = /^\/scenario\s+(\S+)(.*)$/;
