@@ -56,10 +56,10 @@ test("an oversized body → 413 with the error shape", async ({ request }) => {
   expectErrorShape(await res.json(), "PAYLOAD_TOO_LARGE");
 });
 
-test("GET /api/health answers ok with db up and the codex version", async ({ request }) => {
+test("GET /api/health answers ok with db up, the codex version and the sandbox driver", async ({ request }) => {
   const res = await request.get("/api/health");
   expect(res.status()).toBe(200);
-  expect(await res.json()).toEqual({ ok: true, db: "up", codex: expect.stringMatching(/\d+\.\d+\.\d+/) });
+  expect(await res.json()).toEqual({ ok: true, db: "up", codex: expect.stringMatching(/\d+\.\d+\.\d+/), sandbox: "bubblewrap" });
 });
 
 test("GET /api/openapi.json serves the OpenAPI 3.1 document", async ({ request }) => {

@@ -4,6 +4,7 @@ import { env } from "../env";
 import { logger } from "../logger";
 import { reconcileTasks } from "../runner/reconcile";
 import { initSupervisor } from "../runner/supervisor";
+import { checkSandbox } from "../sandbox/preflight";
 
 /** Default cap: what the machine holds (~150 MB per app-server and its commands, 2 per core). */
 function defaultMaxRunning(): number {
@@ -14,6 +15,7 @@ function defaultMaxRunning(): number {
 /** The demo model (always: it is the offline provider) and the task supervisor. */
 export async function startRunner(): Promise<{ stop(): Promise<void> }> {
   const config = env();
+  await checkSandbox();
   const demo = await startDemoModel({ port: config.DEMO_MODEL_PORT, host: "127.0.0.1" });
   const supervisor = initSupervisor({
     maxRunning: config.MAX_RUNNING_TASKS ?? defaultMaxRunning(),

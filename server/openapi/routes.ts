@@ -27,7 +27,7 @@ export interface RouteDoc {
 
 const accepted = z.object({ accepted: z.literal(true) });
 const items = <T extends z.ZodType>(schema: T) => z.object({ items: z.array(schema) });
-const health = z.object({ ok: z.boolean(), db: z.enum(["up", "down"]), codex: z.string() });
+const health = z.object({ ok: z.boolean(), db: z.enum(["up", "down"]), codex: z.string(), sandbox: z.enum(["bubblewrap", "none"]) });
 const thread = z.object({ id: z.string(), taskId: z.string(), attempt: z.number().int(), status: z.string(), turns: z.array(z.record(z.string(), z.unknown())) });
 
 /** Every route of the HTTP API, as API.md describes it. */

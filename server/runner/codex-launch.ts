@@ -1,5 +1,5 @@
 import { once } from "node:events";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { EgressPolicy } from "../sandbox/egress-proxy";
 import type { ModelTarget } from "../sandbox/model-forwarder";
@@ -13,6 +13,9 @@ import type { AppServerLauncher } from "./codex-peer";
 // How a task's app-server starts: in the task's sandbox, with its config.toml placed read-only in
 // its CODEX_HOME, the model reached through the server's forwarder (which holds the key) and the
 // internet through the egress proxy when the environment allows the agent out.
+
+/** codex's system config layer, below CODEX_HOME/config.toml. */
+const SYSTEM_CONFIG = "/etc/codex/config.toml";
 
 /** Where the server sends the task's model requests, with the key it adds. */
 export function modelTarget(provider: ModelProviderConfig): ModelTarget {
@@ -50,10 +53,14 @@ export async function appServerStart(opts: {
   const binary = opts.binary ?? resolveCodexBinary();
   const forwarded = sandbox.forwardsModel;
   const config = buildCodexConfig({ ...opts.config, forwardedBaseUrl: forwarded ? MODEL_URL : undefined, commandNetwork: opts.egress !== null });
-  const configPath = path.join(sandbox.codexHome, "config.toml");
-  if (!forwarded) {
+  const userConfig = path.join(sandbox.codexHome, "config.toml");
+  if (forwarded) {
+    // Sandboxed, the config is codex's system layer, a read-only file of the sandbox's own /etc; a
+    // config.toml in CODEX_HOME (written before the sandbox existed) would override it.
+    await rm(userConfig, { force: true });
+  } else {
     await mkdir(sandbox.codexHome, { recursive: true, mode: 0o700 });
-    await writeFile(configPath, config.toml, { mode: 0o600 });
+    await writeFile(userConfig, config.toml, { mode: 0o600 });
   }
   const pathVar = [binary.pathDir, sandbox.baseEnv().PATH].filter(Boolean).join(":");
   const launcher: AppServerLauncher = async (argv, codexEnv) => {
@@ -62,7 +69,7 @@ export async function appServerStart(opts: {
       cwd: sandbox.dir,
       env: { ...opts.variables, ...codexEnv, PATH: pathVar },
       mounts: binaryMounts(binary),
-      files: forwarded ? [{ path: configPath, content: config.toml }] : [],
+      files: forwarded ? [{ path: SYSTEM_CONFIG, content: config.toml }] : [],
       model: forwarded ? modelTarget(opts.config.provider) : undefined,
       egress: opts.egress ?? undefined,
       detached: true,

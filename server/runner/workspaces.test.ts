@@ -8,7 +8,7 @@ import { spawn } from "node:child_process";
 import { createWorkspace, runSetupScript } from "./workspaces";
 
 /** Runs the setup command on the host (the sandbox's own tests cover the sandboxed start). */
-const onHost = (cwd: string) => async (argv: string[]) => spawn(argv[0]!, argv.slice(1), { cwd, env: { PATH: "/usr/bin:/bin" } as NodeJS.ProcessEnv, detached: true });
+const onHost = (cwd: string) => async (argv: string[]) => spawn(argv[0]!, argv.slice(1), { cwd, env: { PATH: "/usr/bin:/bin" } as unknown as NodeJS.ProcessEnv, detached: true });
 
 describe("createWorkspace", () => {
   it("clones the branch tip and leaves the source repository untouched", async () => {

@@ -1,11 +1,14 @@
 import { codexVersion } from "../runner/codex-binary";
 import { db } from "../db";
 import { logger } from "../logger";
+import { env } from "../env";
 
 export interface Health {
   ok: boolean;
   db: "up" | "down";
   codex: string;
+  /** The task sandbox's driver: "bubblewrap", or "none" (development only). */
+  sandbox: "bubblewrap" | "none";
 }
 
 export async function checkHealth(): Promise<Health> {
@@ -16,5 +19,5 @@ export async function checkHealth(): Promise<Health> {
     ),
     codexVersion().catch(() => "unavailable"),
   ]);
-  return { ok: dbUp, db: dbUp ? "up" : "down", codex };
+  return { ok: dbUp, db: dbUp ? "up" : "down", codex, sandbox: env().SANDBOX };
 }
