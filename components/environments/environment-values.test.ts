@@ -40,8 +40,10 @@ describe("toRequest: network, variables and secrets", () => {
     expect(toRequest({ ...values, variables: [], secrets: [] } as EnvironmentValues, false)).toMatchObject({ variables: undefined, secrets: undefined });
   });
 
-  it("refuses a new secret without a value at its row", () => {
-    const checked = ZCreateEnvironmentRequest.safeParse(toRequest({ ...values, secrets: [{ name: "S" }] } as EnvironmentValues, false));
-    expect(rowIssues(checked.error!.issues).rows).toEqual([{ name: ["secrets", 0, "value"], errors: ["Give the secret a value."] }]);
+  it("refuses a new secret without a value at its row, when creating and when editing", () => {
+    const create = ZCreateEnvironmentRequest.safeParse(toRequest({ ...values, secrets: [{ name: "S" }] } as EnvironmentValues, false));
+    expect(rowIssues(create.error!.issues).rows).toEqual([{ name: ["secrets", 0, "value"], errors: ["Give the secret a value."] }]);
+    const edit = ZPatchEnvironmentRequest.safeParse(toRequest({ ...values, secrets: [{ name: "KEPT", stored: true }, { name: "S" }] } as EnvironmentValues, true));
+    expect(rowIssues(edit.error!.issues).rows).toEqual([{ name: ["secrets", 1, "value"], errors: ["Give the secret a value."] }]);
   });
 });

@@ -145,10 +145,13 @@ export function toRequest(v: EnvironmentValues, editing: boolean): TCreateEnviro
 
 const blank = (row: { name?: string; value?: string }) => !row.name?.trim() && !row.value;
 
-/** Name/value rows without the empty ones; a secret without a new value is sent by name (kept). */
+/** Name/value rows without the empty ones; a stored secret without a new value is sent by name (kept). */
 function entries(v: EnvironmentValues, editing: boolean): Pick<TPatchEnvironmentRequest, "variables" | "secrets"> {
   const variables = (v.variables ?? []).filter((r) => !blank(r)).map((r) => ({ name: r.name?.trim() ?? "", value: r.value ?? "" }));
-  const secrets = (v.secrets ?? []).filter((r) => r.stored || !blank(r)).map((r) => ({ name: r.name?.trim() ?? "", ...(r.value ? { value: r.value } : {}) }));
+  // Only a stored secret may go without a value (kept); a new one gets "" and the schema asks for a value.
+  const secrets = (v.secrets ?? [])
+    .filter((r) => r.stored || !blank(r))
+    .map((r) => ({ name: r.name?.trim() ?? "", ...(r.value || !r.stored ? { value: r.value ?? "" } : {}) }));
   // A new environment with none sends none; an edited one sends its full lists (they replace).
   if (!editing) return { variables: variables.length ? variables : undefined, secrets: secrets.length ? (secrets as { name: string; value: string }[]) : undefined };
   return { variables, secrets };
