@@ -14,6 +14,9 @@ export const INTERNET_LABELS: Record<TInternet, MessageKey> = {
   on: "environments.internetOn",
 };
 
+/** Registers a value that has no input (onFinish gives only registered fields). */
+const Carried = (_props: { value?: unknown }) => null;
+
 const rowItem = { style: { flex: "1 1 0", minWidth: 0, marginBottom: 8 } };
 
 /** Internet access, and the allowed domains when it is on. */
@@ -78,6 +81,9 @@ export function SecretsEditor({ form }: { form: FormInstance<EnvironmentValues> 
               const stored = rows[name]?.stored === true;
               return (
                 <Flex key={key} gap={8} align="start">
+                  <Form.Item name={[name, "stored"]} noStyle>
+                    <Carried />
+                  </Form.Item>
                   <Form.Item name={[name, "name"]} {...rowItem}>
                     <Input readOnly={stored} placeholder={t("environments.entryName")} aria-label={t("environments.secretName", { n: i + 1 })} style={{ fontFamily: "monospace" }} />
                   </Form.Item>
