@@ -1,6 +1,6 @@
 import { environmentFor, expect, signInUi, signUp, test } from "../fixtures";
 
-test("internet on with a domain, a variable and a secret set through the form are there after a reload, the secret by name only", async ({ page, request }) => {
+test("internet on with a domain, a variable and a secret set through the form are there after a reload, the secret by name only", async ({ page, request }, testInfo) => {
   const user = await signUp(request, "envform");
   const { id, headers } = await environmentFor(request, user, { label: "Network repo" });
   await signInUi(page, user);
@@ -38,6 +38,8 @@ test("internet on with a domain, a variable and a secret set through the form ar
   await expect(secretValue).toHaveValue("");
   await expect(secretValue).toHaveAttribute("placeholder", "Set — leave empty to keep");
   expect(await page.content()).not.toContain("npm-ui-secret-value");
+  await drawer.getByRole("button", { name: "Add secret" }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath("environment-access.png") });
 
   // Saving again with the value left empty keeps the secret (the API got its name only).
   await drawer.getByLabel("Variable 1 value", { exact: true }).fill("test");
