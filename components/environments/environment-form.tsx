@@ -8,7 +8,8 @@ import { useSaveEnvironment } from "@/lib/queries/environments";
 import { APPROVAL_POLICIES, PROVIDERS, SANDBOX_MODES, type TEnvironment, ZCreateEnvironmentRequest, ZPatchEnvironmentRequest } from "@/lib/schemas/environments";
 import { useT } from "../i18n/locale-provider";
 import { useHydrated } from "../use-hydrated";
-import { type EnvironmentValues, FIELD_OF_PATH, fromEnvironment, NEW_ENVIRONMENT, toRequest } from "./environment-values";
+import { InternetFields, SecretsEditor, VariablesEditor } from "./environment-access-fields";
+import { type EnvironmentValues, FIELD_OF_PATH, fromEnvironment, NEW_ENVIRONMENT, rowIssues, toRequest } from "./environment-values";
 import { PROVIDER_LABELS } from "./provider-labels";
 
 const options = (values: readonly string[]) => values.map((v) => ({ value: v, label: v }));
@@ -23,8 +24,9 @@ export function EnvironmentForm({ environment, onDone }: { environment?: TEnviro
   const provider = Form.useWatch("provider", form);
 
   const showIssues = (issues: Issue[]) => {
-    const { fields, rest } = issuesByField(issues, FIELD_OF_PATH);
-    form.setFields(Object.entries(fields).map(([name, errors]) => ({ name: name as keyof EnvironmentValues, errors })));
+    const byRow = rowIssues(issues);
+    const { fields, rest } = issuesByField(byRow.rest, FIELD_OF_PATH);
+    form.setFields([...Object.entries(fields).map(([name, errors]) => ({ name: name as keyof EnvironmentValues, errors })), ...byRow.rows]);
     setFormErrors(rest);
   };
   const submit = (values: EnvironmentValues) => {
@@ -55,6 +57,9 @@ export function EnvironmentForm({ environment, onDone }: { environment?: TEnviro
           <Input.Password autoComplete="off" />
         </Form.Item>
       )}
+      <InternetFields form={form} />
+      <VariablesEditor />
+      <SecretsEditor form={form} />
       <Form.Item name="approvalPolicy" label={t("environments.approvalPolicy")}><Select options={options(APPROVAL_POLICIES)} /></Form.Item>
       <Form.Item name="sandbox" label={t("environments.sandbox")}><Select options={options(SANDBOX_MODES)} /></Form.Item>
       <Form.Item name="readOnlyCommands" label={t("environments.readOnlyCommands")} valuePropName="checked"><Switch /></Form.Item>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ZCreateEnvironmentRequest, ZPatchEnvironmentRequest } from "@/lib/schemas/environments";
-import { type EnvironmentValues, NEW_ENVIRONMENT, toRequest } from "./environment-values";
+import { type EnvironmentValues, NEW_ENVIRONMENT, rowIssues, toRequest } from "./environment-values";
 
 const values = { ...NEW_ENVIRONMENT, label: " Repo ", repo: "/srv/repo", setupScript: "  ", modelName: "gpt-x" } as EnvironmentValues;
 
@@ -15,5 +15,35 @@ describe("toRequest", () => {
   it("clears emptied texts with null when editing", () => {
     const body = toRequest(values, true);
     expect(ZPatchEnvironmentRequest.parse(body)).toMatchObject({ setupScript: null, codexConfig: null });
+  });
+});
+
+describe("toRequest: network, variables and secrets", () => {
+  const edited = {
+    ...values,
+    internet: "on",
+    allowedDomains: ["registry.npmjs.org"],
+    variables: [{ name: " NODE_ENV ", value: "test" }, { name: "", value: "" }],
+    secrets: [{ name: "KEPT", stored: true }, { name: "NEW", value: "s3cret" }, { name: "", value: "" }],
+  } as EnvironmentValues;
+
+  it("sends stored secrets by name, new ones with their value, and drops blank rows", () => {
+    const body = ZPatchEnvironmentRequest.parse(toRequest(edited, true));
+    expect(body).toMatchObject({ internet: "on", allowedDomains: ["registry.npmjs.org"], variables: [{ name: "NODE_ENV", value: "test" }] });
+    expect(body.secrets).toEqual([{ name: "KEPT" }, { name: "NEW", value: "s3cret" }]);
+  });
+
+  it("sends allowed domains only with internet on, and empty lists when editing (they replace)", () => {
+    const body = toRequest({ ...edited, internet: "setup", variables: [], secrets: [] }, true);
+    expect(body).toMatchObject({ internet: "setup", variables: [], secrets: [] });
+    expect(body.allowedDomains).toBeUndefined();
+    expect(toRequest({ ...values, variables: [], secrets: [] } as EnvironmentValues, false)).toMatchObject({ variables: undefined, secrets: undefined });
+  });
+
+  it("refuses a new secret without a value at its row, when creating and when editing", () => {
+    const create = ZCreateEnvironmentRequest.safeParse(toRequest({ ...values, secrets: [{ name: "S" }] } as EnvironmentValues, false));
+    expect(rowIssues(create.error!.issues).rows).toEqual([{ name: ["secrets", 0, "value"], errors: ["Give the secret a value."] }]);
+    const edit = ZPatchEnvironmentRequest.safeParse(toRequest({ ...values, secrets: [{ name: "KEPT", stored: true }, { name: "S" }] } as EnvironmentValues, true));
+    expect(rowIssues(edit.error!.issues).rows).toEqual([{ name: ["secrets", 1, "value"], errors: ["Give the secret a value."] }]);
   });
 });

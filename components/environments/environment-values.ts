@@ -1,4 +1,17 @@
+import type { Issue } from "@/lib/forms/issues";
+import type { TInternet } from "@/lib/schemas/environment-env";
 import type { TCreateEnvironmentRequest, TEnvironment, TPatchEnvironmentRequest } from "@/lib/schemas/environments";
+
+/** A secret row: `stored` ones came from the server, and an empty value keeps what is stored. */
+export interface SecretRow {
+  name?: string;
+  value?: string;
+  stored?: boolean;
+}
+export interface VariableRow {
+  name?: string;
+  value?: string;
+}
 
 /** The environment form's flat values, and how they map to and from the API's nested shape. */
 export interface EnvironmentValues {
@@ -16,6 +29,10 @@ export interface EnvironmentValues {
   commandPrefixes: string[];
   approvalTimeoutSec: number;
   codexConfig?: string;
+  internet: TInternet;
+  allowedDomains: string[];
+  variables: VariableRow[];
+  secrets: SecretRow[];
 }
 
 /** API issue path (joined with ".") → the form field that shows it. */
@@ -34,7 +51,34 @@ export const FIELD_OF_PATH: Record<string, keyof EnvironmentValues> = {
   "autoApprove.commandPrefixes": "commandPrefixes",
   approvalTimeoutSec: "approvalTimeoutSec",
   codexConfig: "codexConfig",
+  internet: "internet",
+  allowedDomains: "allowedDomains",
+  variables: "variables",
+  secrets: "secrets",
 };
+
+const LISTS = ["variables", "secrets"] as const;
+
+/**
+ * Issues about one row's name or value (`variables.2.name`) go under that input of the list;
+ * the others are left for FIELD_OF_PATH.
+ */
+type RowField = [(typeof LISTS)[number], number, "name" | "value"];
+
+export function rowIssues(issues: Issue[]): { rows: { name: RowField; errors: string[] }[]; rest: Issue[] } {
+  const rows = new Map<string, { name: RowField; errors: string[] }>();
+  const rest: Issue[] = [];
+  for (const issue of issues) {
+    const [list, index, key] = issue.path;
+    if (issue.path.length === 3 && LISTS.includes(list as (typeof LISTS)[number]) && typeof index === "number" && (key === "name" || key === "value")) {
+      const id = `${String(list)}.${index}.${key}`;
+      const row = rows.get(id) ?? { name: [list, index, key] as RowField, errors: [] };
+      row.errors.push(issue.message);
+      rows.set(id, row);
+    } else rest.push(issue);
+  }
+  return { rows: [...rows.values()], rest };
+}
 
 export const NEW_ENVIRONMENT: Partial<EnvironmentValues> = {
   provider: "demo",
@@ -43,6 +87,10 @@ export const NEW_ENVIRONMENT: Partial<EnvironmentValues> = {
   readOnlyCommands: false,
   commandPrefixes: [],
   approvalTimeoutSec: 300,
+  internet: "setup",
+  allowedDomains: [],
+  variables: [],
+  secrets: [],
 };
 
 export function fromEnvironment(e: TEnvironment): EnvironmentValues {
@@ -60,6 +108,10 @@ export function fromEnvironment(e: TEnvironment): EnvironmentValues {
     commandPrefixes: e.autoApprove.commandPrefixes,
     approvalTimeoutSec: e.approvalTimeoutSec,
     codexConfig: e.codexConfig ?? undefined,
+    internet: e.internet,
+    allowedDomains: e.allowedDomains,
+    variables: e.variables.map((v) => ({ ...v })),
+    secrets: e.secrets.map((s) => ({ name: s.name, stored: true })),
   };
 }
 
@@ -84,5 +136,23 @@ export function toRequest(v: EnvironmentValues, editing: boolean): TCreateEnviro
     autoApprove: { readOnlyCommands: v.readOnlyCommands, commandPrefixes: v.commandPrefixes ?? [] },
     approvalTimeoutSec: v.approvalTimeoutSec,
     codexConfig: text(v.codexConfig) ?? cleared,
+    internet: v.internet,
+    // Hidden unless "on": then nothing is sent, and a stored list stays for when it is on again.
+    allowedDomains: v.internet === "on" ? (v.allowedDomains ?? []) : undefined,
+    ...entries(v, editing),
   };
+}
+
+const blank = (row: { name?: string; value?: string }) => !row.name?.trim() && !row.value;
+
+/** Name/value rows without the empty ones; a stored secret without a new value is sent by name (kept). */
+function entries(v: EnvironmentValues, editing: boolean): Pick<TPatchEnvironmentRequest, "variables" | "secrets"> {
+  const variables = (v.variables ?? []).filter((r) => !blank(r)).map((r) => ({ name: r.name?.trim() ?? "", value: r.value ?? "" }));
+  // Only a stored secret may go without a value (kept); a new one gets "" and the schema asks for a value.
+  const secrets = (v.secrets ?? [])
+    .filter((r) => r.stored || !blank(r))
+    .map((r) => ({ name: r.name?.trim() ?? "", ...(r.value || !r.stored ? { value: r.value ?? "" } : {}) }));
+  // A new environment with none sends none; an edited one sends its full lists (they replace).
+  if (!editing) return { variables: variables.length ? variables : undefined, secrets: secrets.length ? (secrets as { name: string; value: string }[]) : undefined };
+  return { variables, secrets };
 }

@@ -7,6 +7,7 @@ import { useDeleteEnvironment, useEnvironments } from "@/lib/queries/environment
 import type { TEnvironment } from "@/lib/schemas/environments";
 import { useT } from "../i18n/locale-provider";
 import { RowList } from "../ui/row-list";
+import { EnvironmentAccessTags } from "./environment-access-tags";
 import { EnvironmentForm } from "./environment-form";
 import { PROVIDER_LABELS } from "./provider-labels";
 
@@ -44,6 +45,7 @@ export function EnvironmentsPage() {
               <Tag>{t(PROVIDER_LABELS[e.model.provider])}</Tag>
               <Tag>{e.approvalPolicy}</Tag>
               <Tag>{e.sandbox}</Tag>
+              <EnvironmentAccessTags environment={e} />
               <Button type="text" icon={<EditOutlined />} aria-label={t("environments.edit", { label: e.label })} onClick={() => setEditing({ mode: "edit", environment: e })} />
               <Popconfirm title={t("environments.deleteConfirm", { label: e.label })} okText={t("environments.deleteOk")} okButtonProps={{ danger: true }} onConfirm={() => onDelete(e)}>
                 <Button type="text" danger icon={<DeleteOutlined />} aria-label={t("environments.delete", { label: e.label })} />

@@ -24,7 +24,7 @@ async function passwordHash(url: string, email: string): Promise<string> {
   }
 }
 
-test("passwords, password hashes, tokens, token hashes and provider keys appear in no response, socket event or log line", async () => {
+test("passwords, password hashes, tokens, token hashes, provider keys and environment secrets appear in no response, socket event or log line", async () => {
   test.setTimeout(300_000);
   const responses: string[] = [];
   const call = async (method: string, url: string, token: string | null, data?: unknown) => {
@@ -45,8 +45,22 @@ test("passwords, password hashes, tokens, token hashes and provider keys appear 
   const providerKey = "sk-provider-key-0123456789abcdef";
   const envKey = "sk-environment-key-fedcba9876543210";
   await call("PUT", "/api/settings/provider-keys/openai", token, { apiKey: providerKey });
-  const env = await call("POST", "/api/environments", token, { label: "s", repo: makeRepo(), approvalPolicy: "never", model: { provider: "demo", apiKey: envKey } });
+  const envSecret = "env-secret-value-5e1f0c2a9b7d";
+  const envSecret2 = "env-secret-value-2-77aa31c4";
+  const variableValue = "env-variable-value-0d93be12";
+  const env = await call("POST", "/api/environments", token, {
+    label: "s",
+    repo: makeRepo(),
+    approvalPolicy: "never",
+    model: { provider: "demo", apiKey: envKey },
+    variables: [{ name: "PLAIN_SETTING", value: variableValue }],
+    secrets: [{ name: "DEPLOY_TOKEN", value: envSecret }],
+  });
   await call("PATCH", `/api/environments/${env.id}`, token, { model: { provider: "demo", apiKey: envKey } });
+  // Kept by name, one set anew, and a refused one (a reserved name beside a secret value).
+  await call("PATCH", `/api/environments/${env.id}`, token, { secrets: [{ name: "DEPLOY_TOKEN" }, { name: "SECOND", value: envSecret2 }] });
+  await call("PATCH", `/api/environments/${env.id}`, token, { secrets: [{ name: "DEPLOY_TOKEN", value: envSecret }, { name: "LD_PRELOAD", value: envSecret2 }] });
+  await call("PATCH", `/api/environments/${env.id}`, token, { secrets: [{ name: "NEVER_STORED" }, { name: "DEPLOY_TOKEN", value: envSecret }], variables: [{ name: "PLAIN_SETTING", value: variableValue }] });
   const task = await call("POST", "/api/tasks", token, { environmentId: env.id, prompt: "/scenario edit\nkeep secrets" });
   expect(await socket.emitWithAck("task:subscribe", { taskId: task.id, afterSeq: 0 })).toMatchObject({ ok: true });
   await expect.poll(async () => (await call("GET", `/api/tasks/${task.id}`, token)).status, { timeout: 120_000 }).toBe("ready");
@@ -62,6 +76,8 @@ test("passwords, password hashes, tokens, token hashes and provider keys appear 
     tokenHash: createHash("sha256").update(token).digest("hex"),
     providerKey,
     envKey,
+    envSecret,
+    envSecret2,
   };
   expect(events.length).toBeGreaterThan(0);
   expect(server.lines.length).toBeGreaterThan(0);
@@ -72,4 +88,7 @@ test("passwords, password hashes, tokens, token hashes and provider keys appear 
   expect(leakedSecrets(responses.filter((r) => r.startsWith("POST /api/tokens")).join("\n"), others), "token creation").toEqual([]);
   expect(leakedSecrets(events.join("\n"), secrets), "socket events").toEqual([]);
   expect(leakedSecrets(server.lines.join("\n"), secrets), "server log").toEqual([]);
+  // Variables are returned to their users, but never logged either.
+  expect(responses.some((r) => r.includes(variableValue))).toBe(true);
+  expect(leakedSecrets(server.lines.join("\n"), { variableValue }), "server log").toEqual([]);
 });

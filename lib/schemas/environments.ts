@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkUniqueNames, INTERNET_MODES, ZAllowedDomains, ZNewSecrets, ZSecretsInput, ZVariables } from "./environment-env";
 
 export const PROVIDERS = ["demo", "openai", "custom"] as const;
 export const APPROVAL_POLICIES = ["untrusted", "on-request", "never"] as const;
@@ -30,9 +31,15 @@ const environmentFields = {
   autoApprove: ZAutoApprove.optional(),
   approvalTimeoutSec: z.number().int().min(10).max(86_400).optional(),
   codexConfig: z.string().max(20_000).optional(),
+  /** off: nothing reaches the internet; setup: only the setup script; on: setup and agent (limited to allowedDomains when given). */
+  internet: z.enum(INTERNET_MODES).optional(),
+  allowedDomains: ZAllowedDomains.optional(),
+  variables: ZVariables.optional(),
+  /** Write-only: values are stored sealed and returned as names only. */
+  secrets: ZNewSecrets.optional(),
 };
 
-export const ZCreateEnvironmentRequest = z.strictObject(environmentFields);
+export const ZCreateEnvironmentRequest = z.strictObject(environmentFields).superRefine(checkUniqueNames);
 export type TCreateEnvironmentRequest = z.infer<typeof ZCreateEnvironmentRequest>;
 
 export const ZPatchEnvironmentRequest = z
@@ -40,8 +47,11 @@ export const ZPatchEnvironmentRequest = z
     ...environmentFields,
     setupScript: environmentFields.setupScript.nullable(),
     codexConfig: environmentFields.codexConfig.nullable(),
+    /** Replaces the set: `{name}` keeps that secret's value, a name left out is deleted. */
+    secrets: ZSecretsInput,
   })
-  .partial();
+  .partial()
+  .superRefine(checkUniqueNames);
 export type TPatchEnvironmentRequest = z.infer<typeof ZPatchEnvironmentRequest>;
 
 export const ZEnvironment = z.object({
@@ -61,6 +71,11 @@ export const ZEnvironment = z.object({
   autoApprove: z.object({ readOnlyCommands: z.boolean(), commandPrefixes: z.array(z.string()) }),
   approvalTimeoutSec: z.number(),
   codexConfig: z.string().nullable(),
+  internet: z.enum(INTERNET_MODES),
+  allowedDomains: z.array(z.string()),
+  variables: z.array(z.object({ name: z.string(), value: z.string() })),
+  /** Names only: secret values never leave the server. */
+  secrets: z.array(z.strictObject({ name: z.string() })),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

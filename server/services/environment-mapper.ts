@@ -1,5 +1,6 @@
 import type { TEnvironment } from "@/lib/schemas/environments";
 import type { ApprovalPolicy, Environment, SandboxMode } from "../generated/prisma/client";
+import { storedSecrets, storedVariables } from "./environment-env";
 
 // Database enums use underscores; the API uses the codex spellings with hyphens.
 export const policyToApi = (p: ApprovalPolicy) => p.replace("_", "-") as TEnvironment["approvalPolicy"];
@@ -25,6 +26,11 @@ export function toApiEnvironment(row: Environment): TEnvironment {
     autoApprove: { readOnlyCommands: row.autoApproveReadOnly, commandPrefixes: row.autoApprovePrefixes },
     approvalTimeoutSec: row.approvalTimeoutSec,
     codexConfig: row.codexConfig,
+    internet: row.internet,
+    allowedDomains: row.allowedDomains,
+    variables: storedVariables(row),
+    // Names only: a sealed value is no business of any client either.
+    secrets: storedSecrets(row).map(({ name }) => ({ name })),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -8,6 +8,7 @@ import { assertValidBranchName, detectDefaultBranch, isGitUrl, validateRepoPath 
 import { AppError } from "../http/errors";
 import { findEnvironmentForUser } from "../permissions/environments";
 import { checkCodexConfig } from "../runner/codex-home";
+import { envColumns } from "./environment-env-columns";
 import { policyToDb, sandboxToDb, toApiEnvironment } from "./environment-mapper";
 
 type Fields = TPatchEnvironmentRequest;
@@ -56,7 +57,7 @@ async function columns(input: Fields, repo: string | undefined): Promise<Prisma.
 export async function createEnvironment(actor: Actor, input: TCreateEnvironmentRequest): Promise<TEnvironment> {
   const repo = await resolveRepo(input.repo);
   const defaultBranch = input.defaultBranch ?? (isGitUrl(repo) ? "main" : await detectDefaultBranch(repo));
-  const data = await columns({ ...input, defaultBranch }, repo);
+  const data = { ...(await columns({ ...input, defaultBranch }, repo)), ...envColumns(input, null) };
   const row = await db.environment.create({
     data: {
       ...(data as Prisma.EnvironmentUncheckedCreateInput),
@@ -79,7 +80,13 @@ export async function getEnvironment(actor: Actor, id: string): Promise<TEnviron
 export async function updateEnvironment(actor: Actor, id: string, input: TPatchEnvironmentRequest): Promise<TEnvironment> {
   await findEnvironmentForUser(actor.userId, id);
   const repo = input.repo === undefined ? undefined : await resolveRepo(input.repo);
-  const row = await db.environment.update({ where: { id }, data: await columns(input, repo) });
+  const data = await columns(input, repo);
+  // Under a row lock: kept secrets are read and written back by one request at a time.
+  const row = await db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT 1 FROM "Environment" WHERE id = ${id} FOR UPDATE`;
+    const current = await tx.environment.findUniqueOrThrow({ where: { id }, select: { variables: true, secrets: true } });
+    return tx.environment.update({ where: { id }, data: { ...data, ...envColumns(input, current) } });
+  });
   return toApiEnvironment(row);
 }
 
