@@ -1,8 +1,8 @@
-import { countRows, expect, signUp, test, tokenFor } from "../fixtures";
+import { countRows, expect, signUp, signUpAdmin, test, tokenFor } from "../fixtures";
 import { makeRepo } from "../fixtures/repo";
 
 test("environments: create (branch detected), list, read, patch, delete; secrets are write-only", async ({ request }) => {
-  const headers = { authorization: `Bearer ${await tokenFor(request, await signUp(request, "env"))}` };
+  const headers = { authorization: `Bearer ${await tokenFor(request, await signUpAdmin(request, "env"))}` };
   const repo = makeRepo();
   const created = await request.post("/api/environments", {
     headers,
@@ -29,8 +29,9 @@ test("environments: create (branch detected), list, read, patch, delete; secrets
   });
   expect(JSON.stringify(env)).not.toContain("sk-secret-value");
 
+  // Shared by every user: the list holds other tests' environments too, newest first.
   const list = await (await request.get("/api/environments", { headers })).json();
-  expect(list.items.map((e: { id: string }) => e.id)).toEqual([env.id]);
+  expect(list.items.map((e: { id: string }) => e.id)).toContain(env.id);
 
   const patched = await request.patch(`/api/environments/${env.id}`, { headers, data: { label: "Renamed", sandbox: "read-only" } });
   expect(await patched.json()).toMatchObject({ label: "Renamed", sandbox: "read-only", model: { hasApiKey: true } });
@@ -41,7 +42,7 @@ test("environments: create (branch detected), list, read, patch, delete; secrets
 });
 
 test("repository paths that are not git repositories, relative or traversing are refused with 400", async ({ request }) => {
-  const user = await signUp(request, "envbad");
+  const user = await signUpAdmin(request, "envbad");
   const headers = { authorization: `Bearer ${await tokenFor(request, user)}` };
   const repo = makeRepo();
   const mine = () => countRows("Environment", `"ownerId" = (SELECT id FROM "User" WHERE email = $1)`, [user.email]);
@@ -57,7 +58,7 @@ test("repository paths that are not git repositories, relative or traversing are
 });
 
 test("extra codex configuration is checked by codex itself: broken TOML is refused, MCP servers are accepted", async ({ request }) => {
-  const headers = { authorization: `Bearer ${await tokenFor(request, await signUp(request, "envtoml"))}` };
+  const headers = { authorization: `Bearer ${await tokenFor(request, await signUpAdmin(request, "envtoml"))}` };
   const repo = makeRepo();
   const broken = await request.post("/api/environments", { headers, data: { label: "x", repo, codexConfig: "[mcp_servers.docs\ncommand = " } });
   expect(broken.status()).toBe(400);

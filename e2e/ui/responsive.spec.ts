@@ -89,7 +89,7 @@ for (const run of RUNS) {
 
       await page.goto("/environments");
       await expect(page.getByRole("heading", { name: text.environments, exact: true })).toBeVisible();
-      await expect(page.getByRole("list", { name: text.environments }).getByText("Repo", { exact: true })).toBeVisible();
+      await expect(page.getByRole("list", { name: text.environments }).getByText(env.label, { exact: true })).toBeVisible();
       await checkPage(page, testInfo, run, "environments");
 
       await page.goto("/settings");
