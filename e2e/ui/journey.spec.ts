@@ -101,14 +101,16 @@ test("best-of-3 with attempt switching, follow-ups on one attempt and on all, st
   await expect(page.getByText("ready", { exact: true })).toBeVisible({ timeout: 60_000 });
 
   const attempts = page.getByLabel("Attempt", { exact: true });
+  // The timeline's, not the follow-up box's: the box keeps its text until the send returns.
+  const timeline = page.getByRole("tabpanel", { name: "Timeline" });
   for (const n of [1, 2, 3]) await expect(attempts.getByText(new RegExp(`^Attempt ${n} · \\+1 −0$`))).toBeVisible();
   await attempts.getByText(/^Attempt 3/).click();
   await page.getByLabel("Follow-up").fill("/scenario edit\nOnly the third");
   await page.getByRole("button", { name: "Send" }).click();
-  await expect(page.getByText("/scenario edit Only the third")).toBeVisible({ timeout: 30_000 });
+  await expect(timeline.getByText("/scenario edit Only the third")).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText("ready", { exact: true })).toBeVisible({ timeout: 60_000 });
   await attempts.getByText(/^Attempt 1/).click();
-  await expect(page.getByText("/scenario edit Only the third")).toHaveCount(0);
+  await expect(timeline.getByText("/scenario edit Only the third")).toHaveCount(0);
   const stats = page.getByRole("group", { name: "Attempt statistics" });
   await expect(stats).toContainText(/Worked \d+ s/);
   await expect(stats).toContainText(/[\d,]+ tokens/);
@@ -118,7 +120,7 @@ test("best-of-3 with attempt switching, follow-ups on one attempt and on all, st
   await page.getByRole("button", { name: "Send" }).click();
   for (const n of [1, 2, 3]) {
     await attempts.getByText(new RegExp(`^Attempt ${n}`)).click();
-    await expect(page.getByText("/scenario edit Every attempt")).toBeVisible({ timeout: 60_000 });
+    await expect(timeline.getByText("/scenario edit Every attempt")).toBeVisible({ timeout: 60_000 });
   }
   await expect(page.getByText("ready", { exact: true })).toBeVisible({ timeout: 60_000 });
   await page.getByText("This attempt", { exact: true }).click();

@@ -21,11 +21,11 @@ test("members: a member sees environments read-only and no Members section; an a
     await page.getByRole("link", { name: "Settings" }).click();
     await expect(page.getByText("Members", { exact: true })).toBeVisible();
     const role = page.getByLabel(`Role of ${member.email}`);
-    await expect(page.getByRole("row").filter({ hasText: member.email }).getByText("Member", { exact: true })).toBeVisible();
+    await expect(page.getByRole("row").filter({ hasText: member.email }).getByTitle("Member", { exact: true })).toBeVisible();
     await role.click();
     await page.locator(".ant-select-dropdown:visible").getByTitle("Administrator", { exact: true }).click();
     await expect(page.getByText(`${member.email} is now Administrator.`)).toBeVisible();
-    await expect(page.getByRole("row").filter({ hasText: member.email }).getByText("Administrator", { exact: true })).toBeVisible();
+    await expect(page.getByRole("row").filter({ hasText: member.email }).getByTitle("Administrator", { exact: true })).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath("members.png"), fullPage: true });
 
     const label = `Promoted ${uniqueEmail("ui-member").split("@")[0]}`;

@@ -11,6 +11,8 @@ async function startTask(page: Page, prompt: string): Promise<void> {
 }
 
 test("environment errors show inline; an edit task approved with the keyboard; diff, filters and archive", async ({ page, request }, testInfo) => {
+  // Two environment forms, a task, its diff and the list filters: past 60 s on a busy 2-core machine.
+  test.setTimeout(120_000);
   const repo = makeRepo();
   const [label, renamed] = ["Demo", "Greeter"].map((name) => `${name} ${uniqueEmail("tasks-ui").split("@")[0]}`) as [string, string];
   await signInUi(page, await signUpAdmin(request, "tasks-ui"));
