@@ -9,14 +9,16 @@ import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
 import { useLiveUpdates } from "@/lib/realtime/use-live-updates";
 import { useLocale } from "../i18n/locale-provider";
 import { ApprovalsBadge } from "./approvals-badge";
+import { type Viewer, ViewerProvider } from "./viewer";
 
 interface Props {
   user: { email: string; name: string | null };
+  viewer: Viewer;
   children: ReactNode;
 }
 
 /** The signed-in frame: header with the product name and the user menu. */
-export function AppShell({ user, children }: Props) {
+export function AppShell({ user, viewer, children }: Props) {
   useLiveUpdates();
   const narrow = Grid.useBreakpoint().md === false;
   const { locale, setLocale, t } = useLocale();
@@ -55,7 +57,9 @@ export function AppShell({ user, children }: Props) {
           </Dropdown>
         </Flex>
       </Layout.Header>
-      <Layout.Content style={{ padding: narrow ? 12 : 24, maxWidth: 1100, width: "100%", margin: "0 auto" }}>{children}</Layout.Content>
+      <Layout.Content style={{ padding: narrow ? 12 : 24, maxWidth: 1100, width: "100%", margin: "0 auto" }}>
+        <ViewerProvider viewer={viewer}>{children}</ViewerProvider>
+      </Layout.Content>
     </Layout>
   );
 }

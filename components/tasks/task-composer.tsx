@@ -7,6 +7,7 @@ import { useState } from "react";
 import { useEnvironments } from "@/lib/queries/environments";
 import { useCreateTask } from "@/lib/queries/tasks";
 import { useT } from "../i18n/locale-provider";
+import { useIsAdmin } from "../shell/viewer";
 import { useHydrated } from "../use-hydrated";
 
 type Mode = "code" | "ask";
@@ -17,6 +18,7 @@ export function TaskComposer() {
   const t = useT();
   const { message } = App.useApp();
   const hydrated = useHydrated();
+  const admin = useIsAdmin();
   const environments = useEnvironments();
   const create = useCreateTask();
   const [prompt, setPrompt] = useState("");
@@ -37,9 +39,13 @@ export function TaskComposer() {
   if (environments.data?.length === 0) {
     return (
       <Card>
-        <Typography.Text>
-          {t("tasks.needEnvironment")} <Link href="/environments">{t("tasks.addEnvironment")}</Link>
-        </Typography.Text>
+        {admin ? (
+          <Typography.Text>
+            {t("tasks.needEnvironment")} <Link href="/environments">{t("tasks.addEnvironment")}</Link>
+          </Typography.Text>
+        ) : (
+          <Typography.Text>{t("members.askAdmin")}</Typography.Text>
+        )}
       </Card>
     );
   }

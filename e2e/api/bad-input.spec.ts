@@ -1,8 +1,8 @@
-import { countRows, expect, signUp, test, tokenFor } from "../fixtures";
+import { countRows, expect, signUpAdmin, test, tokenFor } from "../fixtures";
 import { makeRepo } from "../fixtures/repo";
 
 test("malformed JSON, wrong types, unknown fields and oversized bodies get 4xx with the error shape on every route", async ({ request }) => {
-  const user = await signUp(request, "badinput");
+  const user = await signUpAdmin(request, "badinput");
   const headers = { authorization: `Bearer ${await tokenFor(request, user)}` };
   const env = await (await request.post("/api/environments", { headers, data: { label: "b", repo: makeRepo() } })).json();
   const task = await (await request.post("/api/tasks", { headers, data: { environmentId: env.id, prompt: "/scenario edit\nbad input" } })).json();

@@ -1,9 +1,9 @@
 import pg from "pg";
-import { countRows, environmentFor, expect, runDatabaseUrl, signUp, test, tokenFor } from "../fixtures";
+import { countRows, environmentFor, expect, runDatabaseUrl, signUp, signUpAdmin, test, tokenFor } from "../fixtures";
 import { makeRepo } from "../fixtures/repo";
 
 test("environments: create (branch detected), list, read, patch, delete; secrets are write-only", async ({ request }) => {
-  const headers = { authorization: `Bearer ${await tokenFor(request, await signUp(request, "env"))}` };
+  const headers = { authorization: `Bearer ${await tokenFor(request, await signUpAdmin(request, "env"))}` };
   const repo = makeRepo();
   const created = await request.post("/api/environments", {
     headers,
@@ -30,8 +30,9 @@ test("environments: create (branch detected), list, read, patch, delete; secrets
   });
   expect(JSON.stringify(env)).not.toContain("sk-secret-value");
 
+  // Shared by every user: the list holds other tests' environments too, newest first.
   const list = await (await request.get("/api/environments", { headers })).json();
-  expect(list.items.map((e: { id: string }) => e.id)).toEqual([env.id]);
+  expect(list.items.map((e: { id: string }) => e.id)).toContain(env.id);
 
   const patched = await request.patch(`/api/environments/${env.id}`, { headers, data: { label: "Renamed", sandbox: "read-only" } });
   expect(await patched.json()).toMatchObject({ label: "Renamed", sandbox: "read-only", model: { hasApiKey: true } });
@@ -42,7 +43,7 @@ test("environments: create (branch detected), list, read, patch, delete; secrets
 });
 
 test("repository paths that are not git repositories, relative or traversing are refused with 400", async ({ request }) => {
-  const user = await signUp(request, "envbad");
+  const user = await signUpAdmin(request, "envbad");
   const headers = { authorization: `Bearer ${await tokenFor(request, user)}` };
   const repo = makeRepo();
   const mine = () => countRows("Environment", `"ownerId" = (SELECT id FROM "User" WHERE email = $1)`, [user.email]);
@@ -58,7 +59,7 @@ test("repository paths that are not git repositories, relative or traversing are
 });
 
 test("extra codex configuration is checked by codex itself: broken TOML is refused, MCP servers are accepted", async ({ request }) => {
-  const headers = { authorization: `Bearer ${await tokenFor(request, await signUp(request, "envtoml"))}` };
+  const headers = { authorization: `Bearer ${await tokenFor(request, await signUpAdmin(request, "envtoml"))}` };
   const repo = makeRepo();
   const broken = await request.post("/api/environments", { headers, data: { label: "x", repo, codexConfig: "[mcp_servers.docs\ncommand = " } });
   expect(broken.status()).toBe(400);
@@ -86,7 +87,7 @@ test("provider keys are write-only and sealed at rest", async ({ request }) => {
 });
 
 test("network, variables and secrets: defaults, round trip, secrets returned by name only", async ({ request }) => {
-  const user = await signUp(request, "envvars");
+  const user = await signUpAdmin(request, "envvars");
   const { id, headers } = await environmentFor(request, user);
   const fresh = await (await request.get(`/api/environments/${id}`, { headers })).json();
   expect(fresh).toMatchObject({ internet: "setup", allowedDomains: [], variables: [], secrets: [] });
@@ -131,7 +132,7 @@ test("network, variables and secrets: defaults, round trip, secrets returned by 
 });
 
 test("PATCH secrets replaces the set: {name} keeps the value, a value sets it, a name left out is deleted", async ({ request }) => {
-  const user = await signUp(request, "envsecrets");
+  const user = await signUpAdmin(request, "envsecrets");
   const { id, headers } = await environmentFor(request, user, { secrets: [{ name: "KEEP", value: "keep-1" }, { name: "CHANGE", value: "change-1" }, { name: "DROP", value: "drop-1" }] });
   const sealed = async () => {
     const client = new pg.Client({ connectionString: runDatabaseUrl() });
@@ -167,7 +168,7 @@ test("PATCH secrets replaces the set: {name} keeps the value, a value sets it, a
 });
 
 test("invalid, reserved and duplicate names, bad domains and oversized values are refused with 400 and change nothing", async ({ request }) => {
-  const user = await signUp(request, "envnames");
+  const user = await signUpAdmin(request, "envnames");
   const { id, headers } = await environmentFor(request, user, { variables: [{ name: "TAKEN", value: "v" }], secrets: [{ name: "SECRET", value: "s" }] });
   const snapshot = async () => JSON.stringify(await (await request.get(`/api/environments/${id}`, { headers })).json());
   const before = await snapshot();

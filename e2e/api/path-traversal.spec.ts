@@ -1,12 +1,12 @@
 import path from "node:path";
-import { countRows, expect, signUp, test, tokenFor } from "../fixtures";
+import { countRows, expect, signUpAdmin, test, tokenFor } from "../fixtures";
 import { gitIn, makeRepo } from "../fixtures/repo";
 
 const BAD_BRANCHES = ["../x", "/abs", "-x", "--upload-pack=touch pwned", "a..b", "x.lock", "has space", "ctl\u0001x", "x~1", "x:y", "@{-1}", "refs/heads/../x"];
 
 test("repository paths and branch names that escape, read as options or break git are refused with 400 and write nothing", async ({ request }) => {
   test.setTimeout(180_000);
-  const user = await signUp(request, "traversal");
+  const user = await signUpAdmin(request, "traversal");
   const headers = { authorization: `Bearer ${await tokenFor(request, user)}` };
   const repo = makeRepo();
   const mine = `"ownerId" = (SELECT id FROM "User" WHERE email = $1)`;

@@ -1,6 +1,6 @@
 import { io, type Socket } from "socket.io-client";
 import { baseURL } from "../playwright.config";
-import { expect, signUp, test, tokenFor } from "../fixtures";
+import { expect, signUpAdmin, test, tokenFor } from "../fixtures";
 import { makeRepo } from "../fixtures/repo";
 import { createEnvironment, createTask, getTask } from "../fixtures/task-api";
 
@@ -21,7 +21,7 @@ function connect(token: string): Promise<Socket> {
 }
 
 test("a client that drops mid-stream and resubscribes from its last seq sees every seq exactly once", async ({ request }) => {
-  const token = await tokenFor(request, await signUp(request, "stream"));
+  const token = await tokenFor(request, await signUpAdmin(request, "stream"));
   const headers = { authorization: `Bearer ${token}` };
   const env = await (await request.post("/api/environments", { headers, data: { label: "s", repo: makeRepo() } })).json();
   const task = await (await request.post("/api/tasks", { headers, data: { environmentId: env.id, prompt: "/scenario stream 3000\nstream" } })).json();
@@ -61,7 +61,7 @@ test("a client that drops mid-stream and resubscribes from its last seq sees eve
 
 test("a client away for 10 s while the task runs catches up from its seq: every seq once, none missing", async ({ request }) => {
   test.setTimeout(180_000);
-  const token = await tokenFor(request, await signUp(request, "away"));
+  const token = await tokenFor(request, await signUpAdmin(request, "away"));
   const headers = { authorization: `Bearer ${token}` };
   const environmentId = await createEnvironment(request, headers, { repo: makeRepo(), approvalPolicy: "never" });
   const taskId = await createTask(request, headers, environmentId, "/scenario ticks\nTick while I am away");

@@ -1,11 +1,11 @@
 import { type APIRequestContext } from "@playwright/test";
 import { io, type Socket } from "socket.io-client";
 import { baseURL } from "../playwright.config";
-import { expect, signUp, test, tokenFor } from "../fixtures";
+import { expect, signUpAdmin, test, tokenFor } from "../fixtures";
 import { makeRepo } from "../fixtures/repo";
 
 async function setup(request: APIRequestContext, tag: string) {
-  const token = await tokenFor(request, await signUp(request, tag));
+  const token = await tokenFor(request, await signUpAdmin(request, tag));
   const headers = { authorization: `Bearer ${token}` };
   const env = await (await request.post("/api/environments", { headers, data: { label: tag, repo: makeRepo() } })).json();
   const createTask = async (prompt: string) => (await (await request.post("/api/tasks", { headers, data: { environmentId: env.id, prompt } })).json()) as { id: string };

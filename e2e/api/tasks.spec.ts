@@ -1,9 +1,9 @@
 import { type APIRequestContext } from "@playwright/test";
-import { expect, signUp, test, tokenFor } from "../fixtures";
+import { expect, signUpAdmin, test, tokenFor } from "../fixtures";
 import { gitIn, makeRepo } from "../fixtures/repo";
 
 async function asUser(request: APIRequestContext, tag: string) {
-  const token = await tokenFor(request, await signUp(request, tag));
+  const token = await tokenFor(request, await signUpAdmin(request, tag));
   return { authorization: `Bearer ${token}` };
 }
 

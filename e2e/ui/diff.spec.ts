@@ -1,4 +1,4 @@
-import { expect, signInUi, signUp, test, tokenFor } from "../fixtures";
+import { expect, signInUi, signUpAdmin, test, tokenFor } from "../fixtures";
 import { makeRepo } from "../fixtures/repo";
 
 const AGENT = { timeout: 45_000 };
@@ -16,7 +16,7 @@ const SETUP = [
 const APP_TS = ["// Adds two numbers.", "export function add(a: number, b: number): number {", "  return a + b;", "}", ""].join("\n");
 
 test("diff review: file tree, unified and split views, highlighting, a large file folded then windowed", async ({ page, request }, testInfo) => {
-  const user = await signUp(request, "diff");
+  const user = await signUpAdmin(request, "diff");
   const headers = { authorization: `Bearer ${await tokenFor(request, user)}` };
   const repo = makeRepo({ "README.md": "# Repo\n", "app.ts": APP_TS });
   const env = await request.post("/api/environments", { headers, data: { label: "Diff repo", repo, setupScript: SETUP, approvalPolicy: "never" } });

@@ -1,7 +1,7 @@
-import { environmentFor, expect, signInUi, signUp, test } from "../fixtures";
+import { environmentFor, expect, signInUi, signUpAdmin, test } from "../fixtures";
 
 test("internet on with a domain, a variable and a secret set through the form are there after a reload, the secret by name only", async ({ page, request }, testInfo) => {
-  const user = await signUp(request, "envform");
+  const user = await signUpAdmin(request, "envform");
   const { id, headers } = await environmentFor(request, user, { label: "Network repo" });
   await signInUi(page, user);
   await page.goto("/environments");
@@ -50,7 +50,7 @@ test("internet on with a domain, a variable and a secret set through the form ar
 });
 
 test("a reserved variable name is shown under its row and nothing is saved", async ({ page, request }) => {
-  const user = await signUp(request, "envform-bad");
+  const user = await signUpAdmin(request, "envform-bad");
   const { id, headers } = await environmentFor(request, user, { label: "Strict repo" });
   await signInUi(page, user);
   await page.goto("/environments");

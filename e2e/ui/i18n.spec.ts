@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { environmentFor, expect as baseExpect, signInUi, signUp, test } from "../fixtures";
+import { environmentFor, expect as baseExpect, signInUi, signUp, signUpAdmin, test } from "../fixtures";
 
 // The machine running these is shared and busy: pages may take far longer than the defaults.
 const expect = baseExpect.configure({ timeout: 30_000 });
@@ -79,8 +79,9 @@ test.describe("a browser that asks for Chinese", () => {
   });
 
   test("antd's own components speak Chinese too", async ({ page, request }) => {
-    const user = await signUp(request, "i18n-antd");
-    await environmentFor(request, user);
+    // An administrator: only they see the delete buttons.
+    const user = await signUpAdmin(request, "i18n-antd");
+    const { label } = await environmentFor(request, user);
     await signInUi(page, user, "zh-CN");
 
     await page.getByLabel("环境筛选").fill("no such environment");
@@ -88,10 +89,10 @@ test.describe("a browser that asks for Chinese", () => {
     await page.keyboard.press("Escape");
 
     await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "环境" }).click();
-    const row = page.getByRole("list", { name: "环境" }).getByRole("listitem").filter({ hasText: "Repo" });
+    const row = page.getByRole("list", { name: "环境" }).getByRole("listitem").filter({ hasText: label });
     await expect(row.getByText("演示模型（离线）")).toBeVisible();
-    await row.getByRole("button", { name: "删除“Repo”" }).click();
-    const confirm = page.locator(".ant-popconfirm").filter({ hasText: "删除“Repo”？" });
+    await row.getByRole("button", { name: `删除“${label}”` }).click();
+    const confirm = page.locator(".ant-popconfirm").filter({ hasText: `删除“${label}”？` });
     await expect(confirm.getByRole("button", { name: "删除", exact: true })).toBeVisible();
     await confirm.getByRole("button", { name: "取消", exact: true }).click();
     await expect(confirm).toBeHidden();

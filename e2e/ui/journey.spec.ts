@@ -1,14 +1,16 @@
-import { expect, signInUi, signUp, test } from "../fixtures";
+import { expect, pickEnvironment, signInUi, signUpAdmin, test, uniqueEmail } from "../fixtures";
 import { gitIn, makeRepo } from "../fixtures/repo";
 
 test("create an environment, launch a task, approve its edit, review the diff, apply it as a branch", async ({ page, request }, testInfo) => {
   const repo = makeRepo();
-  await signInUi(page, await signUp(request, "journey"));
-  await expect(page.getByText("Create an environment first")).toBeVisible();
+  // An administrator (only they create environments), on a server whose environments every
+  // test shares: the composer is pointed at this one by its unique name.
+  const label = `Demo ${uniqueEmail("journey").split("@")[0]}`;
+  await signInUi(page, await signUpAdmin(request, "journey"));
 
   await page.getByRole("link", { name: "Environments" }).click();
   await page.getByRole("button", { name: "New environment" }).click();
-  await page.getByLabel("Name").fill("Demo repo");
+  await page.getByLabel("Name").fill(label);
   await page.getByLabel("Repository").fill(repo);
   await page.getByRole("button", { name: "Create environment" }).click();
   const row = page.getByRole("listitem").filter({ hasText: `${repo} · main` });
@@ -17,6 +19,7 @@ test("create an environment, launch a task, approve its edit, review the diff, a
   await page.screenshot({ path: testInfo.outputPath("environments.png"), fullPage: true });
 
   await page.getByRole("link", { name: "Tasks" }).click();
+  await pickEnvironment(page, label);
   await page.getByLabel("Task prompt").fill("/scenario edit\nAdd a greeting");
   await page.getByRole("button", { name: "Start task" }).click();
   await expect(page).toHaveURL(/\/tasks\//);
@@ -49,10 +52,12 @@ test("create an environment, launch a task, approve its edit, review the diff, a
 });
 
 test("decline a command in the dialog with a message; the agent says it did not run", async ({ page, request }) => {
-  const user = await signUp(request, "decline");
+  const user = await signUpAdmin(request, "decline");
   const token = (await (await request.post("/api/tokens", { data: { name: "t", ...user } })).json()).token;
-  await request.post("/api/environments", { headers: { authorization: `Bearer ${token}` }, data: { label: "Repo", repo: makeRepo() } });
+  const label = `Repo ${uniqueEmail("decline").split("@")[0]}`;
+  await request.post("/api/environments", { headers: { authorization: `Bearer ${token}` }, data: { label, repo: makeRepo() } });
   await signInUi(page, user);
+  await pickEnvironment(page, label);
   await page.getByLabel("Task prompt").fill("/scenario command\nTouch a file");
   await page.getByRole("button", { name: "Start task" }).click();
   const dialog = page.getByRole("dialog", { name: "Run this command?" });
@@ -65,7 +70,7 @@ test("decline a command in the dialog with a message; the agent says it did not 
 });
 
 test("an approval that arrives while on the task list shows in the header badge and leads to its task", async ({ page, request }) => {
-  const user = await signUp(request, "badge");
+  const user = await signUpAdmin(request, "badge");
   const token = (await (await request.post("/api/tokens", { data: { name: "t", ...user } })).json()).token;
   const headers = { authorization: `Bearer ${token}` };
   const env = await (await request.post("/api/environments", { headers, data: { label: "Repo", repo: makeRepo() } })).json();
@@ -84,24 +89,28 @@ test("an approval that arrives while on the task list shows in the header badge 
 });
 
 test("best-of-3 with attempt switching, follow-ups on one attempt and on all, statistics, and Stop", async ({ page, request }) => {
-  const user = await signUp(request, "bestof");
+  const user = await signUpAdmin(request, "bestof");
   const token = (await (await request.post("/api/tokens", { data: { name: "t", ...user } })).json()).token;
-  await request.post("/api/environments", { headers: { authorization: `Bearer ${token}` }, data: { label: "Repo", repo: makeRepo(), approvalPolicy: "never" } });
+  const label = `Repo ${uniqueEmail("bestof").split("@")[0]}`;
+  await request.post("/api/environments", { headers: { authorization: `Bearer ${token}` }, data: { label, repo: makeRepo(), approvalPolicy: "never" } });
   await signInUi(page, user);
+  await pickEnvironment(page, label);
   await page.getByLabel("Task prompt").fill("/scenario edit\nThree ways");
   await page.getByLabel("Attempts").fill("3");
   await page.getByRole("button", { name: "Start task" }).click();
   await expect(page.getByText("ready", { exact: true })).toBeVisible({ timeout: 60_000 });
 
   const attempts = page.getByLabel("Attempt", { exact: true });
+  // The timeline's, not the follow-up box's: the box keeps its text until the send returns.
+  const timeline = page.getByRole("tabpanel", { name: "Timeline" });
   for (const n of [1, 2, 3]) await expect(attempts.getByText(new RegExp(`^Attempt ${n} · \\+1 −0$`))).toBeVisible();
   await attempts.getByText(/^Attempt 3/).click();
   await page.getByLabel("Follow-up").fill("/scenario edit\nOnly the third");
   await page.getByRole("button", { name: "Send" }).click();
-  await expect(page.getByText("/scenario edit Only the third")).toBeVisible({ timeout: 30_000 });
+  await expect(timeline.getByText("/scenario edit Only the third")).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText("ready", { exact: true })).toBeVisible({ timeout: 60_000 });
   await attempts.getByText(/^Attempt 1/).click();
-  await expect(page.getByText("/scenario edit Only the third")).toHaveCount(0);
+  await expect(timeline.getByText("/scenario edit Only the third")).toHaveCount(0);
   const stats = page.getByRole("group", { name: "Attempt statistics" });
   await expect(stats).toContainText(/Worked \d+ s/);
   await expect(stats).toContainText(/[\d,]+ tokens/);
@@ -111,7 +120,7 @@ test("best-of-3 with attempt switching, follow-ups on one attempt and on all, st
   await page.getByRole("button", { name: "Send" }).click();
   for (const n of [1, 2, 3]) {
     await attempts.getByText(new RegExp(`^Attempt ${n}`)).click();
-    await expect(page.getByText("/scenario edit Every attempt")).toBeVisible({ timeout: 60_000 });
+    await expect(timeline.getByText("/scenario edit Every attempt")).toBeVisible({ timeout: 60_000 });
   }
   await expect(page.getByText("ready", { exact: true })).toBeVisible({ timeout: 60_000 });
   await page.getByText("This attempt", { exact: true }).click();

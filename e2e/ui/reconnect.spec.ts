@@ -1,5 +1,5 @@
 import type { Page, WebSocketRoute } from "@playwright/test";
-import { expect, signInUi, signUp, test, tokenFor } from "../fixtures";
+import { expect, pickEnvironment, signInUi, signUpAdmin, test, tokenFor, uniqueEmail } from "../fixtures";
 import { makeRepo } from "../fixtures/repo";
 
 const AGENT = { timeout: 45_000 };
@@ -27,12 +27,14 @@ async function controllableSocket(page: Page) {
 
 test("a page whose socket drops mid-task says so, then catches up without a gap or a repeat", async ({ page, request }) => {
   test.setTimeout(120_000);
-  const user = await signUp(request, "reconnect");
+  const user = await signUpAdmin(request, "reconnect");
   const headers = { authorization: `Bearer ${await tokenFor(request, user)}` };
-  const env = await request.post("/api/environments", { headers, data: { label: "Repo", repo: makeRepo(), approvalPolicy: "never" } });
+  const label = `Repo ${uniqueEmail("reconnect").split("@")[0]}`;
+  const env = await request.post("/api/environments", { headers, data: { label, repo: makeRepo(), approvalPolicy: "never" } });
   expect(env.status()).toBe(201);
   const socket = await controllableSocket(page);
   await signInUi(page, user);
+  await pickEnvironment(page, label);
   await page.getByLabel("Task prompt").fill("/scenario slow\nKeep going while I am away");
   await page.getByRole("button", { name: "Start task" }).click();
   await expect(page).toHaveURL(/\/tasks\/\w+$/, AGENT);

@@ -1,5 +1,5 @@
 import type { Page, TestInfo } from "@playwright/test";
-import { environmentFor, expect as baseExpect, signInUi, signUp, test } from "../fixtures";
+import { environmentFor, expect as baseExpect, signInUi, signUpAdmin, test } from "../fixtures";
 
 // The machine running these is shared and busy: pages may take far longer than the defaults.
 const expect = baseExpect.configure({ timeout: 30_000 });
@@ -72,7 +72,8 @@ for (const run of RUNS) {
 
     test(`no horizontal overflow, every control named, ${run.colorScheme} theme: home, task, environments, settings, audit`, async ({ page, request }, testInfo) => {
       const text = TEXT[run.lang];
-      const user = await signUp(request, `responsive-${run.name}`);
+      // An administrator: the environments page then has its edit and delete buttons to check.
+      const user = await signUpAdmin(request, `responsive-${run.name}`);
       const env = await environmentFor(request, user, { approvalPolicy: "never" });
       const created = await request.post("/api/tasks", { headers: env.headers, data: { environmentId: env.id, prompt: "/scenario edit\nA task with a fairly long title to see how rows wrap on a phone" } });
       expect(created.status()).toBe(201);
@@ -89,7 +90,7 @@ for (const run of RUNS) {
 
       await page.goto("/environments");
       await expect(page.getByRole("heading", { name: text.environments, exact: true })).toBeVisible();
-      await expect(page.getByRole("list", { name: text.environments }).getByText("Repo", { exact: true })).toBeVisible();
+      await expect(page.getByRole("list", { name: text.environments }).getByText(env.label, { exact: true })).toBeVisible();
       await checkPage(page, testInfo, run, "environments");
 
       await page.goto("/settings");

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { environmentFor, expect, signInUi, signUp, test } from "../fixtures";
+import { environmentFor, expect, pickEnvironment, signInUi, signUp, signUpAdmin, test, uniqueEmail } from "../fixtures";
 import { makeRepo } from "../fixtures/repo";
 
 const AGENT = { timeout: 45_000 };
@@ -11,14 +11,17 @@ async function startTask(page: Page, prompt: string): Promise<void> {
 }
 
 test("environment errors show inline; an edit task approved with the keyboard; diff, filters and archive", async ({ page, request }, testInfo) => {
+  // Two environment forms, a task, its diff and the list filters: past 60 s on a busy 2-core machine.
+  test.setTimeout(120_000);
   const repo = makeRepo();
-  await signInUi(page, await signUp(request, "tasks-ui"));
-  await page.getByRole("link", { name: "Add an environment" }).click();
+  const [label, renamed] = ["Demo", "Greeter"].map((name) => `${name} ${uniqueEmail("tasks-ui").split("@")[0]}`) as [string, string];
+  await signInUi(page, await signUpAdmin(request, "tasks-ui"));
+  await page.getByRole("link", { name: "Environments" }).click();
 
   await page.getByRole("button", { name: "New environment" }).click();
   await page.getByRole("button", { name: "Create environment" }).click();
   await expect(page.getByText("Give the environment a name.")).toBeVisible();
-  await page.getByLabel("Name").fill("Demo repo");
+  await page.getByLabel("Name").fill(label);
   await page.getByLabel("Repository").fill(`${repo}-missing`);
   await page.getByRole("button", { name: "Create environment" }).click();
   await expect(page.getByText(`No folder at ${repo}-missing.`)).toBeVisible();
@@ -27,13 +30,14 @@ test("environment errors show inline; an edit task approved with the keyboard; d
   const row = page.getByRole("listitem").filter({ hasText: `${repo} · main` });
   await expect(row.getByText("Demo model (offline)")).toBeVisible();
 
-  await row.getByRole("button", { name: "Edit Demo repo" }).click();
-  await page.getByLabel("Name").fill("Greeter");
+  await row.getByRole("button", { name: `Edit ${label}` }).click();
+  await page.getByLabel("Name").fill(renamed);
   await page.getByRole("button", { name: "Save changes" }).click();
-  await expect(page.getByRole("listitem").filter({ hasText: "Greeter" })).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: renamed })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("environments.png"), fullPage: true });
 
   await page.getByRole("link", { name: "Tasks" }).click();
+  await pickEnvironment(page, renamed);
   await expect(page.getByLabel("Branch")).toHaveValue("main");
   await startTask(page, "/scenario edit\nAdd a greeting");
   const dialog = page.getByRole("dialog", { name: "Apply these file changes?" });
@@ -73,8 +77,9 @@ test("environment errors show inline; an edit task approved with the keyboard; d
 
 test("a command declined with Esc and a message: the timeline says so and the agent did not run it", async ({ page, request }) => {
   const user = await signUp(request, "tasks-decline");
-  await environmentFor(request, user);
+  const { label } = await environmentFor(request, user);
   await signInUi(page, user);
+  await pickEnvironment(page, label);
   await startTask(page, "/scenario command\nTouch a file");
   const dialog = page.getByRole("dialog", { name: "Run this command?" });
   await expect(dialog.getByText("touch approved.txt")).toBeVisible(AGENT);
@@ -101,8 +106,9 @@ test("a task started by a script shows up in the open list and turns ready there
 
 test("reloading a running task replays its history once and keeps following it", async ({ page, request }) => {
   const user = await signUp(request, "tasks-reload");
-  await environmentFor(request, user, { approvalPolicy: "never" });
+  const { label } = await environmentFor(request, user, { approvalPolicy: "never" });
   await signInUi(page, user);
+  await pickEnvironment(page, label);
   await startTask(page, "/scenario slow\nTake your time");
   await expect(page.getByText("Let me look at the repository first.")).toBeVisible(AGENT);
   await page.reload();

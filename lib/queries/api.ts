@@ -7,6 +7,7 @@ import type { TaskEventMessage } from "../realtime/events";
 import type { TAuditEntry } from "../schemas/audit";
 import type { TProviderKeyStatus } from "../schemas/settings";
 import type { TApiToken, TCreatedToken } from "../schemas/tokens";
+import type { TRole, TUser } from "../schemas/users";
 
 // Browser fetchers for the API; each passes the AbortSignal react-query gives it.
 type Signal = { signal?: AbortSignal };
@@ -40,6 +41,8 @@ export const settingsApi = {
   revokeToken: (id: string) => apiFetch<void>(`/api/tokens/${id}`, { method: "DELETE" }),
   providerKeys: ({ signal }: Signal = {}) => apiFetch<{ items: TProviderKeyStatus[] }>("/api/settings/provider-keys", { signal }).then((r) => r.items),
   setProviderKey: (provider: string, apiKey: string) => apiFetch<TProviderKeyStatus>(`/api/settings/provider-keys/${provider}`, { method: "PUT", json: { apiKey } }),
+  users: ({ signal }: Signal = {}) => apiFetch<{ items: TUser[] }>("/api/users", { signal }).then((r) => r.items),
+  setRole: (id: string, role: TRole) => apiFetch<TUser>(`/api/users/${id}`, { method: "PATCH", json: { role } }),
   audit: (cursor: string, { signal }: Signal = {}) =>
     apiFetch<{ items: TAuditEntry[]; nextCursor: string | null }>(`/api/audit${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ""}`, { signal }),
 };

@@ -12,4 +12,4 @@ export const taskKeys = {
 
 export const environmentKeys = { all: ["environments"] as const };
 export const approvalKeys = { pending: ["approvals", "pending"] as const };
-export const settingsKeys = { tokens: ["settings", "tokens"] as const, providerKeys: ["settings", "provider-keys"] as const, audit: ["audit"] as const };
+export const settingsKeys = { tokens: ["settings", "tokens"] as const, providerKeys: ["settings", "provider-keys"] as const, users: ["settings", "users"] as const, audit: ["audit"] as const };

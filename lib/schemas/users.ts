@@ -18,3 +18,22 @@ export type TCreateUserResponse = z.infer<typeof ZCreateUserResponse>;
 
 export const ZSignInForm = z.object({ email: ZEmail, password: z.string().min(1, { error: "Enter your password." }) });
 export type TSignInForm = z.infer<typeof ZSignInForm>;
+
+export const ROLES = ["admin", "member"] as const;
+export const ZRole = z.enum(ROLES);
+export type TRole = z.infer<typeof ZRole>;
+
+/** A user as administrators see them in GET /api/users. */
+export const ZUser = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string().nullable(),
+  role: ZRole,
+  createdAt: z.iso.datetime(),
+});
+export type TUser = z.infer<typeof ZUser>;
+
+export const ZUserList = z.object({ items: z.array(ZUser) });
+
+export const ZPatchUserRequest = z.strictObject({ role: ZRole });
+export type TPatchUserRequest = z.infer<typeof ZPatchUserRequest>;

@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { makeRepo } from "../test/git-repo";
 import { git } from "./git";
-import { assertValidBranchName, validateRepoPath } from "./repo";
+import { assertValidBranchName, validateRepo, validateRepoPath } from "./repo";
 
 /** Branch names git would read as options, ranges, traversal or that it refuses outright. */
 const BAD_BRANCH_NAMES = ["../x", "/abs", "-x", "--upload-pack=touch x", "a..b", "x.lock", "has space", "ctl\u0001x", "x~1", "x^2", "x:y", "x?", "x*", "[x", "x\\y", "@{-1}", "x/", ".x", "x/.y", "refs/heads/../x"];
@@ -56,5 +56,36 @@ describe("assertValidBranchName", () => {
 
   it("accepts ordinary names", async () => {
     for (const name of ["main", "codex/abc123", "feature/ünïcode", "release-1.2"]) expect(await code(assertValidBranchName(name)), name).toBe("ok");
+  });
+});
+
+describe("validateRepo", () => {
+  it("keeps https, ssh, scp-style and git URLs, and file:// URLs of a repository under an allowed root", async () => {
+    const repo = await makeRepo();
+    const root = path.dirname(repo);
+    for (const url of ["https://example.test/r.git", "ssh://git@example.test/r.git", "git@example.test:team/r.git", "git://example.test/r.git", `file://${repo}`]) {
+      expect(await validateRepo(url, [root]), url).toBe(url);
+    }
+    expect(await validateRepo(repo, [root])).toBe(repo);
+  });
+
+  it("refuses file:// URLs outside the allowed roots, not a repository, or not a plain absolute path", async () => {
+    const repo = await makeRepo();
+    const root = path.dirname(repo);
+    const plain = await mkdtemp(path.join(tmpdir(), "not-a-repo-"));
+    const refused = [`file://${repo}`, "file:///etc", `file://${plain}`];
+    for (const url of refused) expect(await code(validateRepo(url, [path.join(root, "elsewhere")])), url).toBe("VALIDATION_FAILED");
+    for (const url of [`file://localhost${repo}`, `file://${repo}/../x`, `file://${repo.replace("/", "%2f")}`, `file://${plain}`]) {
+      expect(await code(validateRepo(url, [root])), url).toBe("VALIDATION_FAILED");
+    }
+  });
+
+  it("refuses other transports, remote helpers and option-like hosts with a message naming what is allowed", async () => {
+    const refused = ["http://example.test/r.git", "ext::sh -c touch% /tmp/pwned", "fd::3", "ssh::x", "ftp://example.test/r.git", "HTTP://x/y", "-upload-pack=x", "ssh://-oProxyCommand=touch%20x/r", "host:path"];
+    for (const url of refused) {
+      const error = await validateRepo(url, ["/"]).then(() => null, (e: { code?: string; message: string }) => e);
+      expect(error?.code, url).toBe("VALIDATION_FAILED");
+      expect(error?.message, url).toMatch(/not allowed|must|Unsupported/);
+    }
   });
 });

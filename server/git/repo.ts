@@ -9,6 +9,42 @@ export function isGitUrl(repo: string): boolean {
   return GIT_URL.test(repo);
 }
 
+const ALLOWED_TRANSPORTS = ["https", "ssh", "git", "file"];
+const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//;
+const SCP_LIKE = /^[\w.-]+@([\w.-]+):/;
+
+/**
+ * A repository given as a URL or a path. URLs must use https, ssh (ssh:// or `user@host:path`),
+ * git or file; remote helpers (`ext::`, `fd::`, any `transport::address`) and every other
+ * scheme are refused. A file:// URL must name a repository under the allowed roots, exactly
+ * like an absolute path. Returns what to store: the URL as given, or the resolved path.
+ */
+export async function validateRepo(repo: string, allowedRoots: string[]): Promise<string> {
+  if (repo.includes("::")) throw invalid("Git remote helpers (transport::address) are not allowed: use https://, ssh://, git://, file:// or an absolute path.");
+  const scheme = SCHEME.exec(repo)?.[1]?.toLowerCase();
+  if (scheme !== undefined && !ALLOWED_TRANSPORTS.includes(scheme)) {
+    throw invalid(`The ${scheme}:// transport is not allowed: use https://, ssh://, git://, file:// or an absolute path.`);
+  }
+  if (scheme === "file") {
+    const filePath = repo.slice("file://".length);
+    if (!filePath.startsWith("/") || /[%?#]/.test(filePath)) throw invalid("A file:// URL must be file:/// followed by an absolute path, with no host, escapes, query or fragment.");
+    await validateRepoPath(filePath, allowedRoots);
+    return repo;
+  }
+  if (scheme !== undefined) {
+    // An option-like host ("ssh://-oProxyCommand=…") must never reach ssh.
+    if (/^[a-z]+:\/\/([^/@]*@)?-/i.test(repo)) throw invalid("The repository URL's host must not start with '-'.");
+    return repo;
+  }
+  const scp = SCP_LIKE.exec(repo);
+  if (scp) return repo;
+  if (repo.startsWith("-")) throw invalid("The repository must be an absolute path or a git URL.");
+  if (!path.isAbsolute(repo) && /^[^/]*:/.test(repo)) {
+    throw invalid("Unsupported repository address: use https://, ssh://, git://, file://, user@host:path or an absolute path.");
+  }
+  return validateRepoPath(repo, allowedRoots);
+}
+
 function within(root: string, target: string): boolean {
   const rel = path.relative(root, target);
   return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));

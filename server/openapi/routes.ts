@@ -9,7 +9,7 @@ import {
 } from "@/lib/schemas/tasks";
 import { ZApiToken, ZCreatedToken, ZCreateTokenRequest, ZIdParams } from "@/lib/schemas/tokens";
 import { ZProviderKeyList, ZProviderKeyStatus, ZProviderParams, ZPutProviderKeyRequest } from "@/lib/schemas/settings";
-import { ZCreateUserRequest, ZCreateUserResponse } from "@/lib/schemas/users";
+import { ZCreateUserRequest, ZCreateUserResponse, ZPatchUserRequest, ZUser, ZUserList } from "@/lib/schemas/users";
 
 export interface RouteDoc {
   method: "get" | "post" | "put" | "patch" | "delete";
@@ -34,14 +34,16 @@ const thread = z.object({ id: z.string(), taskId: z.string(), attempt: z.number(
 export const ROUTES: RouteDoc[] = [
   { method: "get", path: "/api/health", summary: "Liveness, database and codex version", auth: false, response: health },
   { method: "post", path: "/api/users", summary: "Sign up", auth: false, body: ZCreateUserRequest, status: 201, response: ZCreateUserResponse },
+  { method: "get", path: "/api/users", summary: "List users and their roles (administrators)", response: ZUserList },
+  { method: "patch", path: "/api/users/{id}", summary: "Change a user's role (administrators; the last administrator stays)", params: ZIdParams, body: ZPatchUserRequest, response: ZUser },
   { method: "get", path: "/api/tokens", summary: "List personal access tokens", response: items(ZApiToken) },
   { method: "post", path: "/api/tokens", summary: "Create a token (signed in, or with email and password)", auth: false, body: ZCreateTokenRequest, status: 201, response: ZCreatedToken },
   { method: "delete", path: "/api/tokens/{id}", summary: "Revoke a token", params: ZIdParams, status: 204 },
-  { method: "get", path: "/api/environments", summary: "List environments", response: items(ZEnvironment) },
-  { method: "post", path: "/api/environments", summary: "Create an environment", body: ZCreateEnvironmentRequest, status: 201, response: ZEnvironment },
+  { method: "get", path: "/api/environments", summary: "List environments (shared by every user)", response: items(ZEnvironment) },
+  { method: "post", path: "/api/environments", summary: "Create an environment (administrators)", body: ZCreateEnvironmentRequest, status: 201, response: ZEnvironment },
   { method: "get", path: "/api/environments/{id}", summary: "Read an environment", params: ZIdParams, response: ZEnvironment },
-  { method: "patch", path: "/api/environments/{id}", summary: "Change an environment", params: ZIdParams, body: ZPatchEnvironmentRequest, response: ZEnvironment },
-  { method: "delete", path: "/api/environments/{id}", summary: "Delete an environment without tasks", params: ZIdParams, status: 204 },
+  { method: "patch", path: "/api/environments/{id}", summary: "Change an environment (administrators)", params: ZIdParams, body: ZPatchEnvironmentRequest, response: ZEnvironment },
+  { method: "delete", path: "/api/environments/{id}", summary: "Delete an environment without tasks (administrators)", params: ZIdParams, status: 204 },
   { method: "get", path: "/api/tasks", summary: "List tasks, newest first", query: ZListTasksQuery, response: ZTaskList },
   { method: "post", path: "/api/tasks", summary: "Create a task", body: ZCreateTaskRequest, status: 201, response: ZTaskDetail },
   { method: "get", path: "/api/tasks/{id}", summary: "Read a task", params: ZIdParams, response: ZTaskDetail },

@@ -34,7 +34,7 @@ async function fixture(diff: string) {
   const environment = await db.environment.create({ data: { ownerId: user.id, label: "e", repo, defaultBranch: "main" } });
   const task = await db.task.create({ data: { ownerId: user.id, environmentId: environment.id, title: "t", prompt: "p", branch: "main", status: "ready" } });
   await db.attempt.create({ data: { taskId: task.id, index: 0, status: "completed", diff } });
-  const actor: Actor = { userId: user.id, email: user.email, role: "user", via: "token" };
+  const actor: Actor = { userId: user.id, email: user.email, role: "member", via: "token" };
   return { db, repo, task, actor };
 }
 

@@ -27,7 +27,7 @@ async function fixture(extra: Record<string, string> = {}) {
   for (const [name, content] of Object.entries(extra)) await writeFile(path.join(ws.path, name), content);
   const { diff, stats } = await workspaceDiff(ws.path, ws.baseCommit);
   await db.attempt.create({ data: { taskId: task.id, index: 0, status: "completed", diff, ...stats } });
-  const actor: Actor = { userId: user.id, email, role: "user", via: "token" };
+  const actor: Actor = { userId: user.id, email, role: "member", via: "token" };
   return { db, repo, task, actor };
 }
 

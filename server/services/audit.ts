@@ -5,6 +5,7 @@ export type AuditAction =
   | "auth.sign_in"
   | "auth.sign_in_failed"
   | "user.create"
+  | "user.role_change"
   | "token.create"
   | "token.revoke"
   | "task.create"

@@ -4,17 +4,18 @@ import { sealSecret } from "../auth/secret-box";
 import { db } from "../db";
 import { env } from "../env";
 import type { Prisma } from "../generated/prisma/client";
-import { assertValidBranchName, detectDefaultBranch, isGitUrl, validateRepoPath } from "../git/repo";
+import { assertValidBranchName, detectDefaultBranch, isGitUrl, validateRepo } from "../git/repo";
 import { AppError } from "../http/errors";
-import { findEnvironmentForUser } from "../permissions/environments";
+import { assertCanManageEnvironments, findEnvironment } from "../permissions/environments";
 import { checkCodexConfig } from "../runner/codex-home";
 import { envColumns } from "./environment-env-columns";
 import { policyToDb, sandboxToDb, toApiEnvironment } from "./environment-mapper";
 
 type Fields = TPatchEnvironmentRequest;
 
+/** A path or file:// URL must be a repository under ALLOWED_REPO_ROOTS; other URLs an allowed transport. */
 async function resolveRepo(repo: string): Promise<string> {
-  return isGitUrl(repo) ? repo : validateRepoPath(repo, env().ALLOWED_REPO_ROOTS);
+  return validateRepo(repo, env().ALLOWED_REPO_ROOTS);
 }
 
 /** Validated column values for the fields present in a create or patch request. */
@@ -55,6 +56,7 @@ async function columns(input: Fields, repo: string | undefined): Promise<Prisma.
 }
 
 export async function createEnvironment(actor: Actor, input: TCreateEnvironmentRequest): Promise<TEnvironment> {
+  assertCanManageEnvironments(actor);
   const repo = await resolveRepo(input.repo);
   const defaultBranch = input.defaultBranch ?? (isGitUrl(repo) ? "main" : await detectDefaultBranch(repo));
   const data = { ...(await columns({ ...input, defaultBranch }, repo)), ...envColumns(input, null) };
@@ -68,17 +70,19 @@ export async function createEnvironment(actor: Actor, input: TCreateEnvironmentR
   return toApiEnvironment(row);
 }
 
-export async function listEnvironments(actor: Actor): Promise<TEnvironment[]> {
-  const rows = await db.environment.findMany({ where: { ownerId: actor.userId }, orderBy: { createdAt: "desc" } });
+/** Every environment of the instance: they are shared by all signed-in users. */
+export async function listEnvironments(_actor: Actor): Promise<TEnvironment[]> {
+  const rows = await db.environment.findMany({ orderBy: { createdAt: "desc" } });
   return rows.map(toApiEnvironment);
 }
 
-export async function getEnvironment(actor: Actor, id: string): Promise<TEnvironment> {
-  return toApiEnvironment(await findEnvironmentForUser(actor.userId, id));
+export async function getEnvironment(_actor: Actor, id: string): Promise<TEnvironment> {
+  return toApiEnvironment(await findEnvironment(id));
 }
 
 export async function updateEnvironment(actor: Actor, id: string, input: TPatchEnvironmentRequest): Promise<TEnvironment> {
-  await findEnvironmentForUser(actor.userId, id);
+  assertCanManageEnvironments(actor);
+  await findEnvironment(id);
   const repo = input.repo === undefined ? undefined : await resolveRepo(input.repo);
   const data = await columns(input, repo);
   // Under a row lock: kept secrets are read and written back by one request at a time.
@@ -92,7 +96,8 @@ export async function updateEnvironment(actor: Actor, id: string, input: TPatchE
 
 /** Refused while tasks use the environment: deleting it would delete their history. */
 export async function deleteEnvironment(actor: Actor, id: string): Promise<void> {
-  await findEnvironmentForUser(actor.userId, id);
+  assertCanManageEnvironments(actor);
+  await findEnvironment(id);
   const tasks = await db.task.count({ where: { environmentId: id } });
   if (tasks > 0) throw new AppError("CONFLICT", `This environment has ${tasks} task(s); delete or keep them first.`);
   await db.environment.delete({ where: { id } });

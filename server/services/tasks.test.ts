@@ -8,7 +8,7 @@ beforeAll(() => setRuntimeEnv({ DATABASE_URL: testDatabaseUrl(), RATE_LIMIT_TASK
 describe("createTask", () => {
   it("is rate-limited per user with 429 RATE_LIMITED", async () => {
     const { createTask } = await import("./tasks");
-    const actor: Actor = { userId: `rl-${Math.random()}`, email: "rl@example.test", role: "user", via: "token" };
+    const actor: Actor = { userId: `rl-${Math.random()}`, email: "rl@example.test", role: "member", via: "token" };
     const attempt = () => createTask(actor, { environmentId: "missing", prompt: "p" }).catch((e: unknown) => e);
     expect(await attempt()).toMatchObject({ code: "NOT_FOUND" });
     expect(await attempt()).toMatchObject({ code: "NOT_FOUND" });

@@ -7,7 +7,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { assertValidBranchName, branchExists, isGitUrl } from "../git/repo";
 import { AppError } from "../http/errors";
 import { hitRateLimit } from "../http/rate-limit";
-import { findEnvironmentForUser } from "../permissions/environments";
+import { findEnvironment } from "../permissions/environments";
 import { findTaskForUser } from "../permissions/tasks";
 import { supervisor } from "../runner/supervisor";
 import { removeWorkspace } from "../runner/workspaces";
@@ -18,7 +18,8 @@ import { titleFromPrompt, toTaskDetail, toTaskSummary } from "./task-mapper";
 
 export async function createTask(actor: Actor, input: TCreateTaskRequest): Promise<TTaskDetail> {
   hitRateLimit(`tasks:${actor.userId}`, env().RATE_LIMIT_TASKS);
-  const environment = await findEnvironmentForUser(actor.userId, input.environmentId);
+  // Environments are shared: any signed-in user may start a task on any of them.
+  const environment = await findEnvironment(input.environmentId);
   const branch = input.branch ?? environment.defaultBranch;
   await assertValidBranchName(branch);
   if (!isGitUrl(environment.repo) && !(await branchExists(environment.repo, branch))) {

@@ -22,7 +22,7 @@ export async function createUser(input: TCreateUserRequest): Promise<TCreateUser
       throw new AppError("CONFLICT", "An account with this email already exists.");
     }
     const user = await tx.user.create({
-      data: { email: input.email, name: input.name, passwordHash, role: isFirst ? "admin" : "user" },
+      data: { email: input.email, name: input.name, passwordHash, role: isFirst ? "admin" : "member" },
       select: { id: true, email: true },
     });
     await recordAudit({ actorId: user.id, actor: user.email, action: "user.create", details: { admin: isFirst } }, tx);

@@ -53,7 +53,7 @@ export async function startRunnerFixture(opts: {
   const addEnvironment = async (settings: EnvironmentSettings) =>
     (await db.environment.create({ data: { ownerId: user.id, label: "demo", repo, defaultBranch: "main", ...settings } })).id;
   return {
-    actor: { userId: user.id, email, role: "user", via: "token" },
+    actor: { userId: user.id, email, role: "member", via: "token" },
     environmentId: await addEnvironment({}),
     repo,
     supervisor,

@@ -3,6 +3,7 @@ import { auth } from "./auth";
 import { common } from "./common";
 import { diff } from "./diff";
 import { environments } from "./environments";
+import { members } from "./members";
 import { meta } from "./meta";
 import { settings } from "./settings";
 import { shell } from "./shell";
@@ -11,4 +12,4 @@ import { tasks } from "./tasks";
 import { timeline } from "./timeline";
 
 /** Every area's messages; add an area here when it gets its own file. */
-export const catalog = { approvals, auth, common, diff, environments, meta, settings, shell, task, tasks, timeline };
+export const catalog = { approvals, auth, common, diff, environments, members, meta, settings, shell, task, tasks, timeline };
