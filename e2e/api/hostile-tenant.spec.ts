@@ -1,10 +1,10 @@
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import path from "node:path";
-import { taskUid } from "../../server/sandbox/task-uid";
 import { expect, test } from "../fixtures";
-import { type Call, fakeInternet, probeLine, probeResults, settled, signUpWithToken, taskOutput } from "../fixtures/hostile";
+import { type Call, expectReady, fakeInternet, probeLine, probeResults, settled, signUpWithToken, taskOutput } from "../fixtures/hostile";
 import { type OwnServer, startOwnServer } from "../fixtures/own-server";
 import { makeRepo } from "../fixtures/repo";
 
@@ -52,24 +52,27 @@ test.afterAll(async () => {
 });
 
 /** An environment (made by the admin) whose setup script is `setup`; a member's task on it running `command`. */
-async function attack(opts: { setup?: string; command: string; env?: Record<string, unknown> }): Promise<{ taskId: string; status: string }> {
+async function attack(opts: { setup?: string; command: string; env?: Record<string, unknown>; fails?: boolean }): Promise<string> {
   const environment = await admin("POST", "/api/environments", {
     label: "hostile",
     repo: makeRepo(),
     approvalPolicy: "never",
     sandbox: "danger-full-access",
+    model: { provider: "demo" },
     ...(opts.setup ? { setupScript: opts.setup } : {}),
     ...opts.env,
   });
   const task = await member("POST", "/api/tasks", { environmentId: environment.id, prompt: `/scenario run\n${opts.command}` });
-  return { taskId: task.id, status: await settled(member, task.id) };
+  if (opts.fails) expect(await settled(member, task.id)).toBe("error");
+  else await expectReady(member, task.id);
+  return task.id;
 }
 
 test("nothing of the server, its data or another user's work is reachable from a setup script or an agent command", async () => {
   test.setTimeout(180_000);
-  const victim = await admin("POST", "/api/environments", { label: "victim", repo: makeRepo(), approvalPolicy: "never" });
+  const victim = await admin("POST", "/api/environments", { label: "victim", repo: makeRepo(), approvalPolicy: "never", model: { provider: "demo" } });
   const victimTask = await admin("POST", "/api/tasks", { environmentId: victim.id, prompt: "/scenario edit\nprivate work" });
-  expect(await settled(admin, victimTask.id)).toBe("ready");
+  await expectReady(admin, victimTask.id);
   const otherFile = path.join(server.dataDir, "tasks", victimTask.id, "attempt-0", "CODEX_DEMO.md");
   expect(existsSync(otherFile)).toBe(true);
   for (const name of ["auth-secret", "postgres.json"]) {
@@ -93,12 +96,11 @@ test("nothing of the server, its data or another user's work is reachable from a
     "provider-key": `cat /proc/*/environ /etc/codex/config.toml \${CODEX_HOME:-/nonexistent}/config.toml 2>/dev/null | grep -a -e ${SERVER_KEY} -e ${ENV_KEY}`,
     "runs-as-root": `test "$(id -u)" = 0`,
   });
-  const { taskId, status } = await attack({
+  const taskId = await attack({
     setup: probeLine(probes("setup")),
     command: probeLine(probes("agent")),
     env: { model: { provider: "custom", baseUrl: `http://127.0.0.1:${demoPort}/v1`, apiKey: ENV_KEY } },
   });
-  expect(status).toBe("ready");
   const out = await taskOutput(member, taskId);
   const names = Object.keys(probes("setup"));
   const allBlocked = Object.fromEntries(names.map((n) => [n, "blocked"]));
@@ -126,8 +128,7 @@ test("the network of a task follows its environment's internet setting; the mode
     { internet: "on", allowedDomains: ["example.com"], setup: "REACHED", agent: "blocked" },
   ];
   for (const c of cases) {
-    const { taskId, status } = await attack({ setup: line, command: line, env: { internet: c.internet, allowedDomains: c.allowedDomains ?? [] } });
-    expect(status, JSON.stringify(c)).toBe("ready");
+    const taskId = await attack({ setup: line, command: line, env: { internet: c.internet, allowedDomains: c.allowedDomains ?? [] } });
     const out = await taskOutput(member, taskId);
     expect({ ...c, setup: probeResults(out.setup).internet, agent: probeResults(out.commands[0] ?? "").internet }).toEqual(c);
   }
@@ -135,13 +136,14 @@ test("the network of a task follows its environment's internet setting; the mode
 
 test("secrets reach the setup script only; variables reach setup and agent", async () => {
   test.setTimeout(120_000);
-  const check = `echo "var=$GREETING"; if [ "$API_TOKEN" = "${SECRET}" ]; then echo secret-present; else echo secret-absent; fi`;
-  const { taskId, status } = await attack({
+  // The script compares hashes, so the secret itself is written nowhere but in the environment.
+  const hash = createHash("sha256").update(`${SECRET}\n`).digest("hex");
+  const check = `echo "var=$GREETING"; if [ "$(echo "$API_TOKEN" | sha256sum | cut -d" " -f1)" = "${hash}" ]; then echo secret-present; else echo secret-absent; fi`;
+  const taskId = await attack({
     setup: check,
     command: check,
     env: { variables: [{ name: "GREETING", value: "hello-variable" }], secrets: [{ name: "API_TOKEN", value: SECRET }] },
   });
-  expect(status).toBe("ready");
   const out = await taskOutput(member, taskId);
   expect(out.setup).toContain("var=hello-variable\nsecret-present");
   expect(out.commands[0]).toContain("var=hello-variable\nsecret-absent");
@@ -152,16 +154,16 @@ test("a fork bomb is bounded and a setup script past its time limit is ended wit
   test.setTimeout(180_000);
   const bomb = `perl -e 'my $n = 0; for (1..3000) { my $p = fork(); last unless defined $p; if ($p == 0) { sleep 60; exit } $n++ } print "forked=$n\\n"'`;
   const bounded = await attack({ setup: bomb, command: "echo still-alive" });
-  expect(bounded.status).toBe("ready");
-  const forked = Number(/forked=(\d+)/.exec((await taskOutput(member, bounded.taskId)).setup)?.[1]);
+  const forked = Number(/forked=(\d+)/.exec((await taskOutput(member, bounded)).setup)?.[1]);
   expect(forked).toBeGreaterThan(0);
   expect(forked).toBeLessThan(256);
-  expect((await taskOutput(member, bounded.taskId)).commands[0]).toContain("still-alive");
+  expect((await taskOutput(member, bounded)).commands[0]).toContain("still-alive");
 
-  const hung = await attack({ setup: "sleep 600 & sleep 600 & echo started; wait", command: "true" });
-  expect(hung.status).toBe("error");
-  expect((await taskOutput(member, hung.taskId)).setup).toContain("timed out");
-  const uid = String(taskUid(hung.taskId));
-  await expect.poll(() => execFileSync("ps", ["-e", "-o", "uid="], { encoding: "utf8" }).split("\n").map((s) => s.trim()).filter((u) => u === uid).length, { timeout: 10_000 }).toBe(0);
+  const marker = `sleep ${600 + Math.floor(Math.random() * 1000)}`;
+  const hung = await attack({ setup: `${marker} & ${marker} & echo started; wait`, command: "true", fails: true });
+  expect((await taskOutput(member, hung)).setup).toContain("timed out");
+  // The task's app-server may still be up (idle); what the setup script started must be gone.
+  const left = () => execFileSync("ps", ["-e", "-o", "args="], { encoding: "utf8" }).split("\n").filter((l) => l.trim() === marker).length;
+  await expect.poll(left, { timeout: 10_000 }).toBe(0);
   expect((await admin("GET", "/api/health")).ok).toBe(true);
 });
