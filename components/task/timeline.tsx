@@ -1,6 +1,6 @@
 "use client";
 
-import { Card, Empty, Flex, Spin, Tag, Typography } from "antd";
+import { Alert, Card, Empty, Flex, Spin, Tag, Typography } from "antd";
 import { useMemo } from "react";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { buildTimeline, type TimelineEvent, type TurnView } from "@/lib/timeline/build";
@@ -39,11 +39,14 @@ function Turn({ turn }: { turn: TurnView }) {
 export function Timeline({ events, waiting }: { events: TimelineEvent[]; waiting: boolean }) {
   const t = useT();
   const timeline = useMemo(() => buildTimeline(events), [events]);
+  const notices = timeline.notices.map((message) => <Alert key={message} type="warning" showIcon title={message} />);
   if (!timeline.setup && timeline.turns.length === 0) {
-    return waiting ? <Flex justify="center" style={{ padding: 32 }}><Spin description={t("timeline.starting")}><div style={{ width: 80 }} /></Spin></Flex> : <Empty description={t("timeline.empty")} />;
+    const idle = waiting ? <Flex justify="center" style={{ padding: 32 }}><Spin description={t("timeline.starting")}><div style={{ width: 80 }} /></Spin></Flex> : <Empty description={t("timeline.empty")} />;
+    return notices.length > 0 ? <Flex vertical gap={12}>{notices}{idle}</Flex> : idle;
   }
   return (
     <Flex vertical gap={12} aria-label={t("timeline.label")}>
+      {notices}
       {timeline.setup && (
         <Terminal title={t("timeline.setup", { script: timeline.setup.script.split("\n")[0] ?? "" })} output={timeline.setup.output} exitCode={timeline.setup.exitCode} running={timeline.setup.exitCode === undefined} defaultOpen={timeline.setup.exitCode !== 0} />
       )}

@@ -47,4 +47,13 @@ describe("buildTimeline", () => {
     ]);
     expect(timeline.turns[0]?.entries).toMatchObject([{ item: { text: "Final" } }, { item: { type: "reasoning", summary: ["Thinking"] } }]);
   });
+
+  it("collects the sandbox's warnings as notices, before the setup and the turns", () => {
+    const timeline = buildTimeline([
+      { seq: 1, type: "sandbox/warning", data: { message: "SANDBOX=none: unsandboxed" } },
+      { seq: 2, type: "setup/started", data: { script: "true" } },
+    ]);
+    expect(timeline.notices).toEqual(["SANDBOX=none: unsandboxed"]);
+    expect(timeline.setup).toEqual({ script: "true", output: "" });
+  });
 });

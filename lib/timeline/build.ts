@@ -35,6 +35,8 @@ export interface SetupView {
 }
 
 export interface Timeline {
+  /** Warnings about how the task runs (e.g. without a sandbox), shown above everything. */
+  notices: string[];
   setup: SetupView | null;
   turns: TurnView[];
 }
@@ -94,10 +96,11 @@ function applyToTurn(turn: TurnView, { seq, type, data }: TimelineEvent, d: Data
 }
 
 export function buildTimeline(events: readonly TimelineEvent[]): Timeline {
-  const timeline: Timeline = { setup: null, turns: [] };
+  const timeline: Timeline = { notices: [], setup: null, turns: [] };
   for (const event of events) {
     const d = (event.data ?? {}) as Data;
-    if (event.type === "setup/started") timeline.setup = { script: String(d.script ?? ""), output: "" };
+    if (event.type === "sandbox/warning") timeline.notices.push(String(d.message ?? ""));
+    else if (event.type === "setup/started") timeline.setup = { script: String(d.script ?? ""), output: "" };
     else if (event.type === "setup/output" && timeline.setup) timeline.setup.output += String(d.chunk ?? "");
     else if (event.type === "setup/completed" && timeline.setup) timeline.setup.exitCode = d.exitCode as number | null;
     else if (event.type === "turn/started") {

@@ -55,4 +55,18 @@ describe("buildCodexConfig", () => {
       /sets `model_providers.demo.base_url`/,
     );
   });
+
+  it("sandboxed: codex talks to the task's forwarder and gets no key, in the file or in its environment", () => {
+    const config = buildCodexConfig({ provider: { provider: "openai", apiKey: "sk-secret" }, forwardedBaseUrl: "http://127.0.0.1:18080/v1" });
+    expect(config.env).toEqual({});
+    expect(config.toml).not.toContain("sk-secret");
+    expect(config.toml).not.toContain("env_key");
+    expect(config.toml).toContain('base_url = "http://127.0.0.1:18080/v1"');
+  });
+
+  it("lets commands use the network only when the environment lets the agent out, unless its own config says otherwise", () => {
+    expect(buildCodexConfig({ provider: demo, commandNetwork: true }).toml).toMatch(/\[sandbox_workspace_write\]\nnetwork_access = true/);
+    expect(buildCodexConfig({ provider: demo }).toml).not.toContain("network_access");
+    expect(buildCodexConfig({ provider: demo, commandNetwork: true, extraToml: "[sandbox_workspace_write]\nnetwork_access = false" }).toml).toContain("network_access = false");
+  });
 });

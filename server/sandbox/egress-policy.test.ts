@@ -68,4 +68,13 @@ describe("egress policy", () => {
       reason: "example.org is not in this environment's allowed domains",
     });
   });
+
+  it("never lets a task reach the server's own services, by name or by address, on a private network", async () => {
+    const lookup = async (host: string) => (host === "postgres" ? ["172.18.0.2"] : ["172.18.0.9"]);
+    const policy = { allowedDomains: null, deny: ["postgres:5432", "172.18.0.2:5432"] };
+    expect(await checkTarget({ host: "postgres", port: 5432 }, policy, lookup)).toEqual({ ok: false, reason: "postgres:5432 is one of the server's own services" });
+    expect(await checkTarget({ host: "172.18.0.2", port: 5432 }, policy, lookup)).toMatchObject({ ok: false });
+    expect(await checkTarget({ host: "db-alias", port: 5432 }, { ...policy, deny: ["172.18.0.9:5432"] }, lookup)).toMatchObject({ ok: false });
+    expect(await checkTarget({ host: "postgres", port: 80 }, policy, lookup)).toEqual({ ok: true, address: "172.18.0.2" });
+  });
 });

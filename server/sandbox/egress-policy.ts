@@ -12,6 +12,8 @@ export interface EgressPolicy {
   allowedDomains: string[] | null;
   /** "host:port" pairs on this machine that may be reached although they are local (tests, a local package mirror); never the server's own ports. */
   allowLocal?: string[];
+  /** "host:port" of the server's own services (its database, wherever it runs): never reachable, whatever the rest says. */
+  deny?: string[];
 }
 
 /** All addresses of a hostname (dns.promises.lookup with `all: true` by default). */
@@ -109,6 +111,8 @@ export async function checkTarget(target: HostPort, policy: EgressPolicy, lookup
     return parsed ? [`${parsed.host}:${parsed.port}`] : [];
   }));
   const opened = (h: string) => allowLocal.has(`${h}:${port}`);
+  const denied = new Set(policy.deny ?? []);
+  if ([host, ...addresses].some((h) => denied.has(`${h}:${port}`))) return { ok: false, reason: `${host}:${port} is one of the server's own services` };
   const local = addresses.find((address) => isLocalAddress(address) && !opened(host) && !opened(address));
   if (local !== undefined) {
     const what = local === host ? `${host} is a local address` : `${host} resolves to a local address (${local})`;

@@ -1,4 +1,6 @@
+import { lookup } from "node:dns/promises";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { isIP } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { env } from "../env";
@@ -15,6 +17,23 @@ export const EGRESS_PORT = 18081;
 /** The base URL codex inside the sandbox uses for its model. */
 export const MODEL_URL = `http://127.0.0.1:${MODEL_PORT}/v1`;
 const PROXY_URL = `http://127.0.0.1:${EGRESS_PORT}`;
+
+/**
+ * The server's own services as host:port, their names resolved too: the database may live on a
+ * private address the egress proxy would otherwise let a task reach.
+ */
+async function serverServices(): Promise<string[]> {
+  const urls = [env().DATABASE_URL].filter((u): u is string => Boolean(u));
+  const out: string[] = [];
+  for (const raw of urls) {
+    const url = new URL(raw);
+    const port = url.port || "5432";
+    const host = url.hostname.replace(/^\[|\]$/g, "");
+    const addresses = isIP(host) ? [host] : await lookup(host, { all: true }).then((r) => r.map((a) => a.address), () => []);
+    out.push(...[host, ...addresses].map((h) => `${h}:${port}`));
+  }
+  return out;
+}
 
 export interface OpenNetwork {
   network: SandboxNetwork;
@@ -39,7 +58,7 @@ export async function openNetwork(opts: { taskId: string; model?: ModelTarget; e
       const socketPath = path.join(dir, "egress.sock");
       const proxy = await startEgressProxy({
         socketPath,
-        policy: { ...opts.egress, allowLocal: [...(opts.egress.allowLocal ?? []), ...env().EGRESS_ALLOW_LOCAL] },
+        policy: { ...opts.egress, allowLocal: [...(opts.egress.allowLocal ?? []), ...env().EGRESS_ALLOW_LOCAL], deny: await serverServices() },
         onRefused: (info) => logger.info("task network request refused", { taskId: opts.taskId, host: info.host, port: info.port, reason: info.reason }),
       });
       closers.push(() => proxy.close());
