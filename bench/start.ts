@@ -4,6 +4,7 @@ import { type Api, subscribe } from "./lib/api";
 import { RawCodex, rawWorkspace } from "./lib/raw-codex";
 import type { BenchServer } from "./lib/server";
 import { nowMs, round, summarize } from "./lib/stats";
+import { sandboxCost } from "./sandbox-cost";
 
 // Figure 2: POST /api/tasks → the task's first `turn/started` at a subscribed socket, against
 // the raw floor (spawn the native binary, initialize, thread/start, turn/start → turn/started).
@@ -62,7 +63,10 @@ export async function benchStart(opts: { server: BenchServer; api: Api; environm
   // A pool of processes already spawned and initialized would take spawn + initialize off ours
   // (compared with the same raw floor, which spawns).
   const pooledMs = ourMs.p50 - spawnInitMs.p50;
+  const sandbox = await sandboxCost({ dataDir: opts.server.dataDir, modelUrl: opts.modelUrl, rounds: Math.max(5, opts.rounds * 2) });
   return {
+    sandboxMs: sandbox.sandboxMs,
+    sandboxCostMs: sandbox.costMs,
     rounds: opts.rounds,
     ourMs: round(ourMs.p50, 1),
     ourP99Ms: round(ourMs.p99, 1),

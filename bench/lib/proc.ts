@@ -28,17 +28,26 @@ export function childrenOf(pid: number): number[] {
   return out;
 }
 
-/** Children of `pid` running `codex app-server` (native binary or the Node wrapper). */
+/** Every process below `pid`. */
+function descendantsOf(pid: number): number[] {
+  const children = childrenOf(pid);
+  return [...children, ...children.flatMap(descendantsOf)];
+}
+
+/**
+ * Processes below `pid` running `codex app-server` (native binary or the Node wrapper), however
+ * deep: in the task sandbox it runs under bwrap, setpriv and prlimit, which name it too.
+ */
 export function codexChildren(pid: number): { pid: number; exe: string; native: boolean }[] {
-  return childrenOf(pid).flatMap((child) => {
+  return descendantsOf(pid).flatMap((child) => {
     let args: string[];
     try {
       args = readFileSync(`/proc/${child}/cmdline`, "utf8").split("\0");
     } catch {
       return [];
     }
-    if (!args.includes("app-server")) return [];
     const exe = args[0] ?? "";
+    if (!args.includes("app-server") || !/(^|\/)(codex|node)$/.test(exe)) return [];
     return [{ pid: child, exe, native: !/(^|\/)node$/.test(exe) && exe.endsWith("/codex") }];
   });
 }

@@ -35,7 +35,7 @@ export async function startAttempt(opts: {
   const taskId = ctx.task.id;
   await setAttemptStatus(taskId, index, "running");
   if (sandbox.driver === "none") recordEvent(taskId, index, "sandbox/warning", { message: UNSANDBOXED_WARNING });
-  await sandbox.prepare();
+  await sandbox.prepare(ctx.attempts.map((a) => attemptDir(taskId, a.index)));
   const dir = attemptDir(taskId, index);
   const workspace = await createWorkspace({ repo: ctx.environment.repo, branch: ctx.task.branch, dir }).catch((error: Error) => {
     throw new Error(`Could not check out ${ctx.task.branch}: ${error.message}`);

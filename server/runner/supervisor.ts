@@ -11,15 +11,14 @@ import { KeyedQueue } from "./keyed-queue";
 import { describeExit, type CodexExit } from "./peer-error";
 import { userProviderKey } from "../services/provider-keys";
 import { providerFor } from "./provider";
-import { loadTaskContext, type TaskContext } from "./task-context";
+import { attemptDir, loadTaskContext, type TaskContext } from "./task-context";
 import { TaskProcess } from "./task-process";
 import { recordEvent, refreshTaskStatus, setAttemptStatus } from "./task-state";
 import { beginTurn, endTurn, linkTurn, refreshDiff } from "./turns";
-import { restoreWorkspace } from "./workspaces";
+import { hasWorkspace, restoreWorkspace } from "./workspaces";
 import { appServerStart } from "./codex-launch";
 import { agentEgress } from "./task-network";
 import { environmentEnv } from "../services/environment-env";
-import { existsSync } from "node:fs";
 
 export interface SupervisorOptions {
   maxRunning: number;
@@ -259,7 +258,7 @@ export class Supervisor {
   private async spawn(taskId: string, loading: Promise<TaskContext>): Promise<TaskProcess> {
     const ctx = await loading;
     const { sandbox } = ctx;
-    await sandbox.prepare();
+    await sandbox.prepare(ctx.attempts.map((a) => a.worktreePath ?? attemptDir(taskId, a.index)));
     const settings = environmentEnv(ctx.environment);
     const start = await appServerStart({
       sandbox,
@@ -296,7 +295,7 @@ export class Supervisor {
     try {
       for (const a of ctx.attempts) {
         if (!a.threadId || !a.worktreePath) continue;
-        if (!existsSync(a.worktreePath) && a.baseCommit) {
+        if (!hasWorkspace(a.worktreePath) && a.baseCommit) {
           await restoreWorkspace({
             repo: ctx.environment.repo,
             branch: ctx.task.branch,

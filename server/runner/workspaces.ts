@@ -1,5 +1,6 @@
 import type { ChildProcess } from "node:child_process";
-import { mkdir, rm } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { lchown, mkdir, readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { type CommandRunner, git } from "../git/git";
 
@@ -15,14 +16,26 @@ export interface Workspace {
  * then given to the task's uid, which must not own (and could rewrite) the repository's files.
  */
 export async function createWorkspace(opts: { repo: string; branch: string; dir: string }): Promise<Workspace> {
-  await mkdir(path.dirname(opts.dir), { recursive: true });
-  await rm(opts.dir, { recursive: true, force: true });
+  await emptyDir(opts.dir);
   await git(["clone", "--quiet", "--no-hardlinks", "--no-tags", "--single-branch", "--branch", opts.branch, "--", opts.repo, opts.dir], {
     cwd: path.dirname(opts.dir),
   });
   const baseCommit = (await git(["rev-parse", "HEAD"], { cwd: opts.dir })).trim();
   return { path: opts.dir, baseCommit };
 }
+
+/**
+ * Makes `dir` an empty folder of the server's, keeping it if it exists: a running sandbox shows
+ * the folder itself, and would not see a new one made in its place. Never follows a link.
+ */
+async function emptyDir(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  for (const entry of await readdir(dir)) await rm(path.join(dir, entry), { recursive: true, force: true });
+  if (process.getuid?.() === 0) await lchown(dir, 0, 0);
+}
+
+/** Whether `dir` holds a workspace (archiving removes them; a follow-up restores them). */
+export const hasWorkspace = (dir: string) => existsSync(path.join(dir, ".git"));
 
 export async function removeWorkspace(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });

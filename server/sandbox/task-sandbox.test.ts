@@ -18,6 +18,7 @@ import { taskUid } from "./task-uid";
 let root: string;
 let sandbox: TaskSandbox;
 let neighbour: string;
+let workspace: string;
 
 async function run(child: ChildProcessWithoutNullStreams): Promise<{ code: number | null; out: string }> {
   let out = "";
@@ -41,7 +42,8 @@ beforeAll(async () => {
   await mkdir(path.dirname(neighbour), { recursive: true });
   await writeFile(neighbour, "someone else's work\n");
   sandbox = new TaskSandbox("sandbox-test-task", path.join(root, "data", "tasks", "sandbox-test-task"));
-  await sandbox.prepare();
+  workspace = path.join(sandbox.dir, "attempt-0");
+  await sandbox.prepare([workspace]);
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
 
@@ -60,12 +62,15 @@ describe("a task's sandbox", () => {
     expect((await sh("ls /etc")).out.split("\n")).not.toEqual(expect.arrayContaining(["shadow", "profile", "bash.bashrc", "gitconfig"]));
   });
 
-  it("writes only in its own folder, its /tmp and its HOME; what it makes belongs to its uid", async () => {
-    const { code, out } = await sh(`touch ${root}/data/pwned 2>&1; touch /usr/pwned 2>&1; echo hi > /tmp/x && echo hi > "$HOME/x" && echo hi > ${sandbox.dir}/made && echo wrote`);
-    expect(code).toBe(0);
-    expect(out).toContain("wrote");
-    expect(existsSync(path.join(root, "data", "pwned"))).toBe(false);
-    expect((await stat(path.join(sandbox.dir, "made"))).uid).toBe(taskUid("sandbox-test-task"));
+  it("writes only in its workspaces, CODEX_HOME, HOME and /tmp (not beside them); what it makes belongs to its uid", async () => {
+    const made = path.join(workspace, "made");
+    const { code, out } = await sh(`echo hi > /tmp/x && echo hi > "$HOME/x" && echo hi > ${sandbox.codexHome}/x && echo hi > ${made} && echo wrote`);
+    expect(code, out).toBe(0);
+    expect((await stat(made)).uid).toBe(taskUid("sandbox-test-task"));
+    for (const outside of [`${root}/data/pwned`, "/usr/pwned", `${sandbox.dir}/pwned`]) {
+      expect(await sh(`touch ${outside}`), outside).toMatchObject({ code: 1 });
+      expect(existsSync(outside), outside).toBe(false);
+    }
   });
 
   it("has no network but loopback: a port of the host's loopback is not reachable", async () => {
@@ -81,7 +86,7 @@ describe("a task's sandbox", () => {
 
   it("runs git on a workspace there: a hook or fsmonitor command the agent planted never runs on the host", async () => {
     const repo = await makeRepo({ "a.txt": "one\n" });
-    const dir = path.join(sandbox.dir, "attempt-0");
+    const dir = workspace;
     const ws = await createWorkspace({ repo, branch: "main", dir });
     await sandbox.adopt(dir);
     const marker = path.join(root, "host-marker");

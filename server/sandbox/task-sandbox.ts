@@ -1,6 +1,6 @@
 import type { ChildProcessWithoutNullStreams } from "node:child_process";
 import { execFile } from "node:child_process";
-import { lchown, mkdir } from "node:fs/promises";
+import { lchown, mkdir, readdir } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { env } from "../env";
@@ -60,16 +60,28 @@ export class TaskSandbox {
     return this.runtime.driver !== "none";
   }
 
-  /** Makes the task's folders (idempotent) and gives them to its uid. */
-  prepare(): Promise<void> {
+  /**
+   * Makes the task's folders (idempotent): the task folder itself stays the server's, read-only
+   * inside; its attempt workspaces, CODEX_HOME and HOME are the task's uid's. Every workspace
+   * must exist before the app-server starts (it is shown as it is at start: made into, never
+   * replaced).
+   */
+  prepare(workspaces: string[] = []): Promise<void> {
     this.prepared ??= (async () => {
-      await mkdir(path.dirname(this.dir), { recursive: true });
-      for (const dir of [this.dir, this.home, this.codexHome]) {
+      await mkdir(this.dir, { recursive: true, mode: 0o711 });
+      for (const dir of [this.home, this.codexHome, ...workspaces]) {
         await mkdir(dir, { recursive: true, mode: 0o700 });
         if (this.runtime.ownUids) await lchown(dir, this.uid, this.uid);
       }
     })();
     return this.prepared;
+  }
+
+  /** What a process of the task sees of its folder: the folder read-only, its workspaces, CODEX_HOME and HOME writable. */
+  private async taskMounts(): Promise<SandboxMount[]> {
+    const entries = await readdir(this.dir, { withFileTypes: true });
+    const writable = [this.home, this.codexHome, ...entries.filter((e) => e.isDirectory() && /^attempt-\d+$/.test(e.name)).map((e) => path.join(this.dir, e.name))];
+    return [{ path: this.dir, writable: false }, ...writable.map((p) => ({ path: p, writable: true }))];
   }
 
   /**
@@ -92,7 +104,7 @@ export class TaskSandbox {
     const spec: SandboxSpec = {
       uid: this.uid,
       gid: this.uid,
-      mounts: [{ path: run.only ?? this.dir, writable: true }, ...(run.mounts ?? [])],
+      mounts: [...(run.only ? [{ path: run.only, writable: true }] : await this.taskMounts()), ...(run.mounts ?? [])],
       files: run.files ?? [],
       cwd: run.cwd,
       env: { ...this.baseEnv(), ...net?.env, ...run.env },
