@@ -68,7 +68,8 @@ test("the owner's sockets get task:updated and approval events without subscribi
   try {
     const { id } = await createTask("/scenario command\nowner events");
     await expect.poll(() => seen, { timeout: 30_000 }).toContain("approval:requested:pending");
-    expect(seen).toContain("task:updated:awaiting_approval");
+    // The task's status is derived just after the approval is raised: its update may come second.
+    await expect.poll(() => seen, { timeout: 10_000 }).toContain("task:updated:awaiting_approval");
     const approval = (await (await request.get("/api/approvals?status=pending", { headers })).json()).items.find((a: { taskId: string }) => a.taskId === id);
     await request.post(`/api/approvals/${approval.id}`, { headers, data: { decision: "accept" } });
     await expect.poll(() => seen, { timeout: 30_000 }).toContain("task:updated:ready");

@@ -306,7 +306,11 @@ export class Supervisor {
             run: sandbox.runnerFor(a.worktreePath),
           });
         }
-        await process.resumeThread(a.index, a.threadId, a.worktreePath, ctx.settings);
+        await process.resumeThread(a.index, a.threadId, a.worktreePath, ctx.settings).catch((error: Error) => {
+          // e.g. the environment's model provider changed since the thread began: the user's
+          // request cannot go on, which is theirs to know, not a server fault.
+          throw new AppError("CONFLICT", `The agent could not continue this thread: ${error.message.replace(/^thread\/resume failed: /, "")}`);
+        });
       }
     } catch (error) {
       this.stopping.add(process);

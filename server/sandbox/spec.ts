@@ -1,7 +1,7 @@
 // What a sandboxed process may see and do. Drivers (bubblewrap.ts, unsandboxed.ts) turn a spec
 // into a process; task-sandbox.ts builds the specs of a task's setup script, app-server and git.
 
-/** A host folder shown inside at the same path; the server opens it, so its parents stay closed. */
+/** A host folder shown inside at the same path (its parents appear as empty folders of their own). */
 export interface SandboxMount {
   path: string;
   writable: boolean;
