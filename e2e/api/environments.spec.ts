@@ -112,7 +112,7 @@ test("network, variables and secrets: defaults, round trip, secrets returned by 
   const read = await request.get(`/api/environments/${id}`, { headers });
   expect(await read.json()).toMatchObject(expected);
   const listed = await (await request.get("/api/environments", { headers })).json();
-  expect(listed.items[0]).toMatchObject(expected);
+  expect(listed.items.find((e: { id: string }) => e.id === id)).toMatchObject(expected);
   for (const text of [await patched.text(), await read.text(), JSON.stringify(listed)]) {
     expect(text).not.toContain("secret-value");
     expect(text).not.toContain("sealed");
