@@ -29,7 +29,7 @@ describe("bwrapCommand", () => {
     expect(outer).not.toContain("--unshare-user");
     const rest = argv.slice(outerEnd + 1);
     expect(rest.slice(0, 8)).toEqual([tools.setpriv, "--reuid", "1500000001", "--regid", "1500000001", "--clear-groups", "--no-new-privs", "--"]);
-    expect(after(rest, "--")).toEqual(expect.arrayContaining([tools.prlimit, "--nproc=100:100", tools.bwrap, "--unshare-user", "--uid", "1500000001"]));
+    expect(after(rest, "--")).toEqual(expect.arrayContaining([tools.prlimit, "--nproc=400:400", tools.bwrap, "--unshare-user", "--uid", "1500000001"]));
     expect(argv.slice(-2)).toEqual(["codex", "app-server"]);
     expect(argv.join(" ")).toContain("socat TCP-LISTEN:18080,bind=127.0.0.1,fork,reuseaddr UNIX-CONNECT:/run/codex-cloud/model.sock");
     // The generated files come through pipes (fd 3 on), one per file: passwd, group, hostname, hosts, resolv.conf, config.
@@ -51,7 +51,7 @@ describe("bwrapCommand", () => {
 
   it("as another user: one unprivileged bwrap with every namespace, as that uid", () => {
     const { argv } = bwrapCommand({ ...spec, uid: 1000, gid: 1000 }, ["true"], { tools, asRoot: false });
-    expect(argv.slice(0, 4)).toEqual([tools.prlimit, "--nproc=100:100", "--", tools.bwrap]);
+    expect(argv.slice(0, 4)).toEqual([tools.prlimit, "--nproc=400:400", "--", tools.bwrap]);
     expect(argv).toEqual(expect.arrayContaining(["--unshare-all", "--uid", "1000"]));
     expect(argv).not.toContain(tools.setpriv);
   });

@@ -15,6 +15,8 @@ import { identityFiles, systemArgs, TASK_HOSTNAME } from "./system-view";
 // PID namespace dies with it.
 
 const FIRST_FD = 3;
+/** How many process trees of one task the uid-wide process limit leaves room for. */
+export const UID_TREES = 4;
 
 export interface HostTools {
   bwrap: string;
@@ -55,7 +57,10 @@ export function bwrapCommand(spec: SandboxSpec, argv: string[], opts: { tools: H
     data.push(file.content);
   }
   const command = [...(spec.network?.bridges.length ? bridgeWrapper(spec.network) : []), ...argv];
-  const limit = [tools.prlimit, `--nproc=${spec.limits.processes}:${spec.limits.processes}`, "--"];
+  // pids.max bounds each process tree (cgroups.ts); RLIMIT_NPROC counts every tree of the task's
+  // uid together (setup, app-server, git), so it is the backstop, at a few trees' worth.
+  const nproc = spec.limits.processes * UID_TREES;
+  const limit = [tools.prlimit, `--nproc=${nproc}:${nproc}`, "--"];
   if (!opts.asRoot) return { argv: [...limit, ...outer, "--chdir", spec.cwd, "--", ...command], data };
   const drop = [tools.setpriv, "--reuid", String(spec.uid), "--regid", String(spec.gid), "--clear-groups", "--no-new-privs", "--"];
   const inner = [tools.bwrap, "--unshare-user", "--uid", String(spec.uid), "--gid", String(spec.gid), "--bind", "/", "/", "--dev-bind", "/dev", "/dev", "--die-with-parent", "--chdir", spec.cwd, "--"];
