@@ -1,5 +1,4 @@
 import { db } from "../db";
-import { environmentEnv } from "../services/environment-env";
 import type { TaskContext } from "./task-context";
 import { attemptDir } from "./task-context";
 import { setupEgress } from "./task-network";
@@ -7,7 +6,7 @@ import type { TaskProcess } from "./task-process";
 import { recordEvent, setAttemptStatus } from "./task-state";
 import { createWorkspace, runSetupScript } from "./workspaces";
 
-export const UNSANDBOXED_WARNING =
+const UNSANDBOXED_WARNING =
   "SANDBOX=none: this task runs without a sandbox, as the server's own user, and can read the server's files and secrets. Use it for development only.";
 
 /** Secret values never reach the event log, even when a setup script prints them. */
@@ -35,7 +34,6 @@ export async function startAttempt(opts: {
   const taskId = ctx.task.id;
   await setAttemptStatus(taskId, index, "running");
   if (sandbox.driver === "none") recordEvent(taskId, index, "sandbox/warning", { message: UNSANDBOXED_WARNING });
-  await sandbox.prepare(ctx.attempts.map((a) => attemptDir(taskId, a.index)));
   const dir = attemptDir(taskId, index);
   const workspace = await createWorkspace({ repo: ctx.environment.repo, branch: ctx.task.branch, dir }).catch((error: Error) => {
     throw new Error(`Could not check out ${ctx.task.branch}: ${error.message}`);
@@ -46,13 +44,13 @@ export async function startAttempt(opts: {
     data: { worktreePath: workspace.path, baseCommit: workspace.baseCommit },
   });
   if (ctx.environment.setupScript?.trim()) {
-    const settings = environmentEnv(ctx.environment);
-    const mask = masker(settings.secrets);
+    const { access } = ctx;
+    const mask = masker(access.secrets);
     recordEvent(taskId, index, "setup/started", { script: ctx.environment.setupScript });
     const result = await runSetupScript({
       script: ctx.environment.setupScript,
       start: (argv) =>
-        sandbox.spawn({ argv, cwd: workspace.path, env: { ...settings.variables, ...settings.secrets }, egress: setupEgress(settings) ?? undefined, detached: true }),
+        sandbox.spawn({ argv, cwd: workspace.path, env: { ...access.variables, ...access.secrets }, egress: setupEgress(access) ?? undefined, detached: true }),
       timeoutMs: opts.setupTimeoutMs,
       onOutput: (chunk) => recordEvent(taskId, index, "setup/output", { chunk: mask(chunk) }),
     });

@@ -11,14 +11,13 @@ import { KeyedQueue } from "./keyed-queue";
 import { describeExit, type CodexExit } from "./peer-error";
 import { userProviderKey } from "../services/provider-keys";
 import { providerFor } from "./provider";
-import { attemptDir, loadTaskContext, type TaskContext } from "./task-context";
+import { loadTaskContext, type TaskContext } from "./task-context";
 import { TaskProcess } from "./task-process";
 import { recordEvent, refreshTaskStatus, setAttemptStatus } from "./task-state";
 import { beginTurn, endTurn, linkTurn, refreshDiff } from "./turns";
 import { hasWorkspace, restoreWorkspace } from "./workspaces";
 import { appServerStart } from "./codex-launch";
 import { agentEgress } from "./task-network";
-import { environmentEnv } from "../services/environment-env";
 
 export interface SupervisorOptions {
   maxRunning: number;
@@ -257,9 +256,7 @@ export class Supervisor {
 
   private async spawn(taskId: string, loading: Promise<TaskContext>): Promise<TaskProcess> {
     const ctx = await loading;
-    const { sandbox } = ctx;
-    await sandbox.prepare(ctx.attempts.map((a) => a.worktreePath ?? attemptDir(taskId, a.index)));
-    const settings = environmentEnv(ctx.environment);
+    const { sandbox, access } = ctx;
     const start = await appServerStart({
       sandbox,
       config: {
@@ -270,8 +267,8 @@ export class Supervisor {
         extraToml: ctx.environment.codexConfig,
         streamIdleTimeoutMs: this.opts.modelStreamTimeoutMs,
       },
-      egress: agentEgress(settings),
-      variables: settings.variables,
+      egress: agentEgress(access),
+      variables: access.variables,
     });
     const process: TaskProcess = await TaskProcess.open({
       taskId,

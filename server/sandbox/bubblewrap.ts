@@ -74,10 +74,11 @@ export function spawnBubblewrap(opts: {
   tools: HostTools;
   cgroups: CgroupSupport;
   cgroupName: string;
+  /** The server runs as root: the two-step sandbox, with uids of its own and cgroups. */
+  asRoot: boolean;
   detached?: boolean;
 }): ChildProcessWithoutNullStreams {
-  const { spec } = opts;
-  const asRoot = process.getuid?.() === 0;
+  const { spec, asRoot } = opts;
   const bwrap = bwrapCommand(spec, opts.argv, { tools: opts.tools, asRoot });
   const cgroup = asRoot ? createCgroup(opts.cgroups, opts.cgroupName, spec.limits) : null;
   const argv = cgroup

@@ -73,7 +73,7 @@ function bubblewrap(): SandboxRuntime {
     driver: "bubblewrap",
     ownUids,
     cgroups,
-    spawn: (spec, argv, opts) => spawnBubblewrap({ spec, argv, tools, cgroups, cgroupName: opts.name, detached: opts.detached }),
+    spawn: (spec, argv, opts) => spawnBubblewrap({ spec, argv, tools, cgroups, cgroupName: opts.name, asRoot: ownUids, detached: opts.detached }),
   };
 }
 
