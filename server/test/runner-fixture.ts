@@ -35,9 +35,12 @@ export async function startRunnerFixture(opts: {
   modelStreamTimeoutMs?: number;
   /** Default: the run's test database. */
   databaseUrl?: string;
+  /** Where the data dir is made; default off /tmp. */
+  root?: string;
 }): Promise<RunnerFixture> {
-  await mkdir(ROOT, { recursive: true });
-  const dataDir = await mkdtemp(path.join(ROOT, "data-"));
+  const root = opts.root ?? ROOT;
+  await mkdir(root, { recursive: true });
+  const dataDir = await mkdtemp(path.join(root, "data-"));
   setRuntimeEnv({ DATABASE_URL: opts.databaseUrl ?? testDatabaseUrl(), DATA_DIR: dataDir, AUTH_SECRET: "x".repeat(40) });
   const demo = await startDemoModel({ host: "127.0.0.1" });
   const supervisor = initSupervisor({
