@@ -26,6 +26,13 @@ const ZEnv = z.object({
   AUTH_GITHUB_SECRET: z.string().min(1).optional(),
   OPENAI_API_KEY: z.string().min(1).optional(),
   ALLOW_SIGNUP: ZBool.default(true),
+  /** Needed to create the first (admin) account when HOST is not loopback; made at start when unset. */
+  SETUP_TOKEN: z.string().min(16).optional(),
+  /** Proxies whose X-Forwarded-For is believed (proxy-addr syntax: addresses, CIDRs, "loopback", ...). */
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((s) => s.split(",").map((p) => p.trim()).filter(Boolean)),
   ALLOWED_REPO_ROOTS: z
     .string()
     .default("/")

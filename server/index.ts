@@ -5,6 +5,8 @@ import next from "next";
 import { startRunner } from "./boot/runner";
 import { ensureAuthSecret } from "./boot/secret";
 import { openDatabase } from "./boot/database";
+import { announceSetupToken } from "./boot/setup-token";
+import { clientAddressResolver } from "./http/client-address";
 import { env, parseEnv, setRuntimeEnv } from "./env";
 import { logger } from "./logger";
 
@@ -17,6 +19,7 @@ async function main(): Promise<void> {
 
   const database = await openDatabase({ url: initial.DATABASE_URL, dataDir: initial.DATA_DIR });
   setRuntimeEnv({ DATABASE_URL: database.url });
+  await announceSetupToken();
   const config = env();
 
   const dev = config.NODE_ENV !== "production";
@@ -24,9 +27,10 @@ async function main(): Promise<void> {
   await app.prepare();
   const handle = app.getRequestHandler();
 
+  const clientAddress = clientAddressResolver(config.TRUSTED_PROXIES);
   const server = http.createServer((req, res) => {
-    // Stamped here so rate limits see the real peer, whatever headers the client sends.
-    req.headers["x-real-ip"] = req.socket.remoteAddress ?? "unknown";
+    // Stamped here so rate limits see the real client, whatever headers it sends itself.
+    req.headers["x-real-ip"] = clientAddress(req);
     void handle(req, res);
   });
   const { createIo } = await import("./realtime/io");

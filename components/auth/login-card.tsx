@@ -19,6 +19,8 @@ interface Props {
   githubEnabled: boolean;
   callbackUrl: string;
   initialError?: string;
+  /** The first account of a server reachable beyond loopback needs the setup token from its log. */
+  needsSetupToken?: boolean;
 }
 
 const copy: Record<LoginMode, { title: MessageKey; switchText: MessageKey; switchLink: MessageKey; switchHref: string }> = {
@@ -27,12 +29,13 @@ const copy: Record<LoginMode, { title: MessageKey; switchText: MessageKey; switc
 };
 
 /** ChatGPT-style sign-in: email step, then password step with "Edit" to go back. */
-export function LoginCard({ mode, githubEnabled, callbackUrl, initialError }: Props) {
+export function LoginCard({ mode, githubEnabled, callbackUrl, initialError, needsSetupToken }: Props) {
   const router = useRouter();
   const t = useT();
   const [step, setStep] = useState<"email" | "password">("email");
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
+  const [setupToken, setSetupToken] = useState("");
   const [fieldError, setFieldError] = useState<string | undefined>(initialError);
   const { submit, pending } = useAuthSubmit({ mode, onSuccess: () => (router.replace(callbackUrl), router.refresh()) });
   const text = copy[mode];
@@ -51,7 +54,7 @@ export function LoginCard({ mode, githubEnabled, callbackUrl, initialError }: Pr
     if (!check.success) {
       return setFieldError("error" in check ? check.error.issues[0]?.message : t("auth.enterPassword"));
     }
-    setFieldError(await submit({ email, password }));
+    setFieldError(await submit({ email, password, ...(needsSetupToken ? { setupToken } : {}) }));
   };
 
   return (
@@ -98,6 +101,11 @@ export function LoginCard({ mode, githubEnabled, callbackUrl, initialError }: Pr
                 value={password}
                 onChange={(e) => (setPassword(e.target.value), setFieldError(undefined))}
               />
+            </Form.Item>
+          )}
+          {step === "password" && needsSetupToken && (
+            <Form.Item label={t("auth.setupToken")} htmlFor="setupToken" extra={t("auth.setupTokenHelp")}>
+              <Input id="setupToken" size="large" autoComplete="off" value={setupToken} onChange={(e) => setSetupToken(e.target.value)} />
             </Form.Item>
           )}
           <Button type="primary" htmlType="submit" size="large" block loading={pending} disabled={!hydrated}>

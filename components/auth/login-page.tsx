@@ -1,6 +1,8 @@
 import { redirect } from "next/navigation";
 import { type MessageKey, translator } from "@/lib/i18n/translate";
 import { auth } from "@/server/auth/config";
+import { setupTokenRequired } from "@/server/auth/setup-token";
+import { db } from "@/server/db";
 import { githubOAuthConfigured } from "@/server/env";
 import { requestLocale } from "@/server/i18n/request-locale";
 import { LoginCard, type LoginMode } from "./login-card";
@@ -26,5 +28,6 @@ export async function LoginPage({ mode, searchParams }: Props) {
   if ((await auth())?.user) redirect(callbackUrl);
   const t = translator(await requestLocale());
   const initialError = params.error ? t(oauthErrors[params.error] ?? "auth.signInFailed") : undefined;
-  return <LoginCard mode={mode} githubEnabled={githubOAuthConfigured()} callbackUrl={callbackUrl} initialError={initialError} />;
+  const needsSetupToken = mode === "signup" && setupTokenRequired() && (await db.user.count()) === 0;
+  return <LoginCard mode={mode} githubEnabled={githubOAuthConfigured()} callbackUrl={callbackUrl} initialError={initialError} needsSetupToken={needsSetupToken} />;
 }

@@ -18,11 +18,11 @@ export function useAuthSubmit(opts: { mode: "signin" | "signup"; onSuccess: () =
   const t = useT();
   const [pending, setPending] = useState(false);
 
-  async function submit(credentials: { email: string; password: string }): Promise<string | undefined> {
+  async function submit({ setupToken, ...credentials }: { email: string; password: string; setupToken?: string }): Promise<string | undefined> {
     setPending(true);
     try {
       if (opts.mode === "signup") {
-        await apiFetch<TCreateUserResponse>("/api/users", { method: "POST", json: credentials });
+        await apiFetch<TCreateUserResponse>("/api/users", { method: "POST", json: { ...credentials, setupToken } });
       }
       const result = await signIn("credentials", { ...credentials, redirect: false });
       if (result?.error) return t(signInErrors[result.code ?? "credentials"] ?? "auth.wrongCredentials");

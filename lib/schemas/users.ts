@@ -10,6 +10,8 @@ export const ZCreateUserRequest = z.strictObject({
   email: ZEmail,
   password: ZPassword,
   name: z.string().trim().min(1).max(100).optional(),
+  /** Only for the first account of a server reachable beyond loopback (printed in its log). */
+  setupToken: z.string().trim().max(200).optional(),
 });
 export type TCreateUserRequest = z.infer<typeof ZCreateUserRequest>;
 

@@ -9,6 +9,7 @@ import { AppError } from "../http/errors";
 import { logger } from "../logger";
 import { verifyCredentials } from "../services/users";
 import { clientIp } from "./client-ip";
+import { setupTokenRequired } from "./setup-token";
 
 /** Auth.js errors caused by what a client sent, not by the server. */
 const CLIENT_ERRORS = new Set(["UnknownAction", "MissingCSRF", "InvalidProvider", "InvalidCheck", "InvalidCallbackUrl"]);
@@ -61,10 +62,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     : [credentials],
   callbacks: {
     async signIn({ user, account }) {
-      // OAuth sign-up follows the same policy as POST /api/users.
-      if (account?.provider === "credentials" || env().ALLOW_SIGNUP) return true;
+      // OAuth sign-up follows the same policy as POST /api/users, except that the first account
+      // of a server that needs a setup token is made by sign-up with that token.
+      if (account?.provider === "credentials") return true;
       const existing = user.email ? await db.user.findUnique({ where: { email: user.email }, select: { id: true } }) : null;
-      return Boolean(existing) || (await db.user.count()) === 0;
+      if (existing) return true;
+      if ((await db.user.count()) === 0) return !setupTokenRequired();
+      return env().ALLOW_SIGNUP;
     },
     jwt({ token, user }) {
       if (user?.id) token.sub = user.id;

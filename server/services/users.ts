@@ -1,4 +1,5 @@
 import type { TCreateUserRequest, TCreateUserResponse } from "@/lib/schemas/users";
+import { setupTokenMatches, setupTokenRequired } from "../auth/setup-token";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "../auth/password";
 import { db } from "../db";
 import { env } from "../env";
@@ -15,6 +16,9 @@ export async function createUser(input: TCreateUserRequest): Promise<TCreateUser
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SIGNUP_LOCK})`;
     const isFirst = (await tx.user.count()) === 0;
+    if (isFirst && setupTokenRequired() && !setupTokenMatches(input.setupToken)) {
+      throw new AppError("FORBIDDEN", "The first account needs the setup token printed in the server's log at start.");
+    }
     if (!isFirst && !env().ALLOW_SIGNUP) {
       throw new AppError("FORBIDDEN", "Sign-up is closed on this server. Ask an administrator for an account.");
     }
