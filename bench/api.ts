@@ -13,7 +13,7 @@ async function load(url: string, token: string, opts: { connections: number; sec
 }
 
 export async function benchApi(opts: { server: BenchServer; api: Api; environmentId: string; tasks: number; connections: number; seconds: number }) {
-  await withDb(opts.server.databaseUrl, (client) => seedTasks(client, opts.environmentId, opts.tasks));
+  await withDb(opts.server.databaseUrl, (client) => seedTasks(client, { environmentId: opts.environmentId, email: opts.api.user.email, count: opts.tasks }));
   const listUrl = `${opts.server.url}/api/tasks?limit=50`;
   const first = await opts.api.get<{ items: unknown[] }>("/api/tasks?limit=50");
   if (first.items.length !== 50) throw new Error(`Expected 50 tasks in the first page, got ${first.items.length}`);

@@ -18,9 +18,11 @@ export async function ownerOf(client: pg.Client, environmentId: string): Promise
   return rows[0]!.ownerId;
 }
 
-/** `count` finished tasks of the environment's owner, one second apart, each with one attempt. */
-export async function seedTasks(client: pg.Client, environmentId: string, count: number): Promise<void> {
-  const ownerId = await ownerOf(client, environmentId);
+/** `count` finished tasks of the user `email` (environments are shared), one second apart, each with one attempt. */
+export async function seedTasks(client: pg.Client, opts: { environmentId: string; email: string; count: number }): Promise<void> {
+  const { environmentId, count } = opts;
+  const { rows } = await client.query<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [opts.email]);
+  const ownerId = rows[0]!.id;
   await client.query(
     `INSERT INTO "Task" (id, "ownerId", "environmentId", title, prompt, branch, status, "filesChanged", "linesAdded", "linesRemoved", "createdAt", "updatedAt")
      SELECT 'bench' || $3 || '_' || i, $1, $2, 'Seeded task ' || i, 'Seeded prompt number ' || i || ' with a little more text', 'main', 'ready', 1, i % 50, i % 7,
