@@ -6,6 +6,7 @@ import { startRunner } from "./boot/runner";
 import { ensureAuthSecret } from "./boot/secret";
 import { openDatabase } from "./boot/database";
 import { env, parseEnv, setRuntimeEnv } from "./env";
+import { setSecurityHeaders } from "./http/security-headers";
 import { logger } from "./logger";
 
 // The one Node process: Next's request handler and Socket.IO on one HTTP server and port.
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
   const server = http.createServer((req, res) => {
     // Stamped here so rate limits see the real peer, whatever headers the client sends.
     req.headers["x-real-ip"] = req.socket.remoteAddress ?? "unknown";
+    setSecurityHeaders(req, res);
     void handle(req, res);
   });
   const { createIo } = await import("./realtime/io");
