@@ -8,6 +8,7 @@ import { openDatabase } from "./boot/database";
 import { announceSetupToken } from "./boot/setup-token";
 import { clientAddressResolver } from "./http/client-address";
 import { env, parseEnv, setRuntimeEnv } from "./env";
+import { setSecurityHeaders } from "./http/security-headers";
 import { logger } from "./logger";
 
 // The one Node process: Next's request handler and Socket.IO on one HTTP server and port.
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
   const server = http.createServer((req, res) => {
     // Stamped here so rate limits see the real client, whatever headers it sends itself.
     req.headers["x-real-ip"] = clientAddress(req);
+    setSecurityHeaders(req, res);
     void handle(req, res);
   });
   const { createIo } = await import("./realtime/io");

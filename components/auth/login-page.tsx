@@ -1,4 +1,5 @@
 import { redirect } from "next/navigation";
+import { safeCallback } from "@/lib/auth/safe-callback";
 import { type MessageKey, translator } from "@/lib/i18n/translate";
 import { auth } from "@/server/auth/config";
 import { setupTokenRequired } from "@/server/auth/setup-token";
@@ -10,11 +11,6 @@ import { LoginCard, type LoginMode } from "./login-card";
 interface Props {
   mode: LoginMode;
   searchParams: Promise<{ callbackUrl?: string; error?: string }>;
-}
-
-/** Only same-site paths are followed after sign-in. */
-function safeCallback(url: string | undefined): string {
-  return url && url.startsWith("/") && !url.startsWith("//") ? url : "/";
 }
 
 const oauthErrors: Record<string, MessageKey> = {

@@ -1,4 +1,5 @@
 import { expect, signUp, test, uniqueEmail } from "../fixtures";
+import { baseURL } from "../playwright.config";
 
 test("sign up on the login page, land on the shell, sign out, sign back in", async ({ page }, testInfo) => {
   const email = uniqueEmail("ui");
@@ -71,3 +72,16 @@ test("a protected page redirects to /login and returns there after sign-in", asy
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page.getByRole("heading", { name: "What should we code next?" })).toBeVisible();
 });
+
+for (const callbackUrl of ["/%5Cevil.example/x", "/%09/evil.example/x", "//evil.example/x", "https://evil.example/x"]) {
+  test(`signing in with callbackUrl=${callbackUrl} lands on our own origin`, async ({ page, request }) => {
+    const user = await signUp(request, "callback");
+    await page.goto(`/login?callbackUrl=${callbackUrl}`);
+    await page.getByLabel("Email address").fill(user.email);
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.getByLabel("Password").fill(user.password);
+    await page.getByRole("button", { name: "Continue" }).click();
+    await expect(page.getByRole("heading", { name: "What should we code next?" })).toBeVisible({ timeout: 30_000 });
+    expect(new URL(page.url()).origin).toBe(new URL(baseURL).origin);
+  });
+}

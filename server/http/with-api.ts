@@ -4,6 +4,7 @@ import { resolveActor } from "../auth/session";
 import { AppError, errorResponse } from "./errors";
 import { readJsonBody } from "./body";
 import { assertNoNulBytes } from "./nul-bytes";
+import { isCrossOriginCookieWrite } from "./origin";
 
 type AuthMode = "session" | "token" | "none";
 type AnySchema = z.ZodType;
@@ -54,6 +55,9 @@ type Parsed<S extends Schemas> = Pick<ApiContext<S, AuthMode>, "params" | "query
 export function withApi<S extends Schemas, A extends AuthMode>(opts: ApiOptions<S, A>) {
   return async (req: Request, route?: RouteContext): Promise<Response> => {
     try {
+      if (isCrossOriginCookieWrite(req)) {
+        throw new AppError("FORBIDDEN", "A signed-in change must come from this site's own pages (or use a bearer token).");
+      }
       const actor = (await authenticate(opts.auth, req)) as ApiContext<S, A>["actor"];
       const schemas = opts.schemas ?? ({} as S);
       const parsed = {
