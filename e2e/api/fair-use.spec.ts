@@ -1,9 +1,11 @@
 import { expect, test } from "../fixtures";
-import { type Call, client, signUpWithToken } from "../fixtures/hostile";
+import { type Call, client, signUpWithToken, taskOutput } from "../fixtures/hostile";
+import { processesRunning, rssBytes } from "../fixtures/processes";
 import { type OwnServer, startOwnServer } from "../fixtures/own-server";
 import { makeRepo } from "../fixtures/repo";
 
-// Fair use on a small instance: two process slots, one per user, approvals wait at most 120 s.
+// Fair use on a small instance: two process slots, one per user, approvals wait at most 120 s,
+// 64 KiB of setup output kept per attempt.
 
 test.describe.configure({ mode: "serial" });
 
@@ -13,7 +15,7 @@ let bob: Call;
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  server = await startOwnServer({ MAX_RUNNING_TASKS: "2", MAX_RUNNING_TASKS_PER_USER: "1", MAX_APPROVAL_TIMEOUT_SEC: "120" });
+  server = await startOwnServer({ MAX_RUNNING_TASKS: "2", MAX_RUNNING_TASKS_PER_USER: "1", MAX_APPROVAL_TIMEOUT_SEC: "120", SETUP_OUTPUT_MAX_BYTES: "65536" });
   alice = await signUpWithToken(server.baseURL, "alice@fair.test");
   bob = await signUpWithToken(server.baseURL, "bob@fair.test");
 });
@@ -65,6 +67,35 @@ test("an approval timeout above MAX_APPROVAL_TIMEOUT_SEC is refused on create an
   });
   expect(patch.status).toBe(400);
   expect((await alice("GET", `/api/environments/${fine.id}`)).approvalTimeoutSec).toBe(120);
+});
+
+test("a setup script printing 30 MB keeps its first and last 32 KiB around a marker, and the task completes", async () => {
+  test.setTimeout(180_000);
+  const loud = await alice("POST", "/api/environments", {
+    label: "loud",
+    repo: makeRepo(),
+    approvalPolicy: "never",
+    setupScript: "echo first-line; head -c 31457280 /dev/zero | tr '\\0' x; echo; echo last-line",
+  });
+  const rssBefore = rssBytes(server.pid)!;
+  const task = await alice("POST", "/api/tasks", { environmentId: loud.id, prompt: "/scenario edit\nafter a loud setup" });
+  await expect.poll(() => status(alice, task.id), { timeout: 120_000 }).toBe("ready");
+  console.log(`server RSS ${Math.round(rssBefore / 2 ** 20)} MB before, ${Math.round(rssBytes(server.pid)! / 2 ** 20)} MB after a 30 MB setup output`);
+  const { setup } = await taskOutput(alice, task.id);
+  expect(setup).toMatch(/^first-line\nx+\n\[… \d+ bytes omitted …\]\nx+\nlast-line\n$/);
+  expect(Buffer.byteLength(setup)).toBeLessThan(65536 + 100);
+});
+
+test("stopping a task during its setup script ends the task and leaves no setup process behind", async () => {
+  test.setTimeout(120_000);
+  const slow = await alice("POST", "/api/environments", { label: "slow", repo: makeRepo(), setupScript: "echo begun; sleep 601.25" });
+  const task = await bob("POST", "/api/tasks", { environmentId: slow.id, prompt: "/scenario edit\nnever reached" });
+  await expect.poll(async () => (await taskOutput(bob, task.id)).setup, { timeout: 60_000 }).toContain("begun");
+  expect(processesRunning("sleep 601.25")).not.toEqual([]);
+  await bob("POST", `/api/tasks/${task.id}/interrupt`);
+  await expect.poll(() => status(bob, task.id), { timeout: 30_000 }).toBe("cancelled");
+  await expect.poll(() => processesRunning("sleep 601.25"), { timeout: 10_000 }).toEqual([]);
+  expect((await bob("GET", `/api/tasks/${task.id}`)).attempts.map((a: { status: string }) => a.status)).toEqual(["cancelled"]);
 });
 
 async function tokenOf(email: string): Promise<string> {
