@@ -98,6 +98,22 @@ test("stopping a task during its setup script ends the task and leaves no setup 
   expect((await bob("GET", `/api/tasks/${task.id}`)).attempts.map((a: { status: string }) => a.status)).toEqual(["cancelled"]);
 });
 
+test("a prompt over 32 KiB characters, or attempts × prompt over 64 KiB, is refused and no task is made", async () => {
+  const headers = { "content-type": "application/json", authorization: await tokenOf("bob@fair.test") };
+  const environmentId = (await alice("GET", "/api/environments")).items[0].id;
+  const before = (await bob("GET", "/api/tasks")).items.length;
+  const refused = async (data: unknown) => {
+    const res = await fetch(new URL("/api/tasks", server.baseURL), { method: "POST", headers, body: JSON.stringify(data) });
+    expect(res.status).toBe(400);
+    const { error } = await res.json();
+    expect(error).toMatchObject({ code: "VALIDATION_FAILED", details: [{ path: ["prompt"] }] });
+    return error.details[0].message as string;
+  };
+  expect(await refused({ environmentId, prompt: "x".repeat(32 * 1024 + 1) })).toContain("32768 characters");
+  expect(await refused({ environmentId, prompt: "é".repeat(10_000), attempts: 4 })).toContain("65536 bytes");
+  expect((await bob("GET", "/api/tasks")).items.length).toBe(before);
+});
+
 async function tokenOf(email: string): Promise<string> {
   const { token } = await client(server.baseURL, null)("POST", "/api/tokens", { name: "raw", email, password: "correct-horse-battery-staple" });
   return `Bearer ${token}`;
