@@ -32,6 +32,8 @@ const ZEnv = z.object({
     .transform((s) => s.split(path.delimiter).filter(Boolean).map((p) => path.resolve(p))),
   RATE_LIMIT_SIGNIN: ZRate.prefault("10/60"),
   RATE_LIMIT_SIGNIN_IP: ZRate.prefault("50/60"),
+  RATE_LIMIT_SIGNUP: ZRate.prefault("10/3600"),
+  MAX_SOCKETS_PER_USER: z.coerce.number().int().min(1).max(10_000).default(20),
   RATE_LIMIT_TOKENS: ZRate.prefault("20/60"),
   RATE_LIMIT_TASKS: ZRate.prefault("60/60"),
   MAX_RUNNING_TASKS: z.coerce.number().int().min(1).max(1000).optional(),

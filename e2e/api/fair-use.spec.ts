@@ -1,3 +1,4 @@
+import { io, type Socket } from "socket.io-client";
 import { expect, test } from "../fixtures";
 import { type Call, client, signUpWithToken, taskOutput } from "../fixtures/hostile";
 import { processesRunning, rssBytes } from "../fixtures/processes";
@@ -5,7 +6,7 @@ import { type OwnServer, startOwnServer } from "../fixtures/own-server";
 import { makeRepo } from "../fixtures/repo";
 
 // Fair use on a small instance: two process slots, one per user, approvals wait at most 120 s,
-// 64 KiB of setup output kept per attempt.
+// 64 KiB of setup output kept per attempt, 3 sign-ups per address an hour, 2 sockets per user.
 
 test.describe.configure({ mode: "serial" });
 
@@ -15,7 +16,11 @@ let bob: Call;
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  server = await startOwnServer({ MAX_RUNNING_TASKS: "2", MAX_RUNNING_TASKS_PER_USER: "1", MAX_APPROVAL_TIMEOUT_SEC: "120", SETUP_OUTPUT_MAX_BYTES: "65536" });
+  server = await startOwnServer({
+    MAX_RUNNING_TASKS: "2", MAX_RUNNING_TASKS_PER_USER: "1", MAX_APPROVAL_TIMEOUT_SEC: "120", SETUP_OUTPUT_MAX_BYTES: "65536",
+    RATE_LIMIT_SIGNUP: "3/3600",
+    MAX_SOCKETS_PER_USER: "2",
+  });
   alice = await signUpWithToken(server.baseURL, "alice@fair.test");
   bob = await signUpWithToken(server.baseURL, "bob@fair.test");
 });
@@ -112,6 +117,46 @@ test("a prompt over 32 KiB characters, or attempts × prompt over 64 KiB, is ref
   expect(await refused({ environmentId, prompt: "x".repeat(32 * 1024 + 1) })).toContain("32768 characters");
   expect(await refused({ environmentId, prompt: "é".repeat(10_000), attempts: 4 })).toContain("65536 bytes");
   expect((await bob("GET", "/api/tasks")).items.length).toBe(before);
+});
+
+test("sign-ups past RATE_LIMIT_SIGNUP from one address get 429 RATE_LIMITED and make no account", async () => {
+  const signUp = (email: string) =>
+    fetch(new URL("/api/users", server.baseURL), {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email, password: "correct-horse-battery-staple" }),
+    });
+  expect((await signUp("carol@fair.test")).status).toBe(201);
+  const refused = await signUp("dave@fair.test");
+  expect(refused.status).toBe(429);
+  const { error } = await refused.json();
+  expect(error).toMatchObject({ code: "RATE_LIMITED", details: { retryAfterSec: expect.any(Number) } });
+  const emails = (await alice("GET", "/api/users")).items.map((u: { email: string }) => u.email);
+  expect(emails).toContain("carol@fair.test");
+  expect(emails).not.toContain("dave@fair.test");
+});
+
+test("a socket past MAX_SOCKETS_PER_USER is refused with RATE_LIMITED; closing one makes room", async () => {
+  const token = (await tokenOf("bob@fair.test")).slice("Bearer ".length);
+  const open: Socket[] = [];
+  const connect = () =>
+    new Promise<{ socket: Socket; error?: Error & { data?: unknown } }>((resolve) => {
+      const socket = io(server.baseURL, { auth: { token }, transports: ["websocket"], reconnection: false });
+      open.push(socket);
+      socket.once("connect", () => resolve({ socket }));
+      socket.once("connect_error", (error) => resolve({ socket, error }));
+    });
+  try {
+    const [first, second] = [await connect(), await connect()];
+    expect([first.error, second.error]).toEqual([undefined, undefined]);
+    const third = await connect();
+    expect(third.error?.message).toBe("RATE_LIMITED");
+    expect(third.error?.data).toMatchObject({ code: "RATE_LIMITED", message: expect.stringContaining("2") });
+    first.socket.disconnect();
+    await expect.poll(async () => (await connect()).error?.message ?? "connected", { timeout: 10_000 }).toBe("connected");
+  } finally {
+    for (const socket of open) socket.disconnect();
+  }
 });
 
 async function tokenOf(email: string): Promise<string> {
