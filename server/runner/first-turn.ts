@@ -63,7 +63,6 @@ export async function startAttempt(opts: {
     if (result.stopped) return setAttemptStatus(taskId, index, "cancelled");
     if (result.exitCode !== 0) throw new Error(`The setup script failed (exit code ${result.exitCode ?? "none"}); see its output above.`);
   }
-  if (opts.signal.aborted) return setAttemptStatus(taskId, index, "cancelled");
   const process = await opts.process;
   const threadId = await process.startThread(index, workspace.path, ctx.settings);
   await db.attempt.update({ where: { taskId_index: { taskId, index } }, data: { threadId } });
