@@ -28,6 +28,7 @@ const server = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
     DATA_DIR: dataDir,
     DATABASE_URL: scratch.url,
     RATE_LIMIT_SIGNIN_IP: "10000/60",
+    RATE_LIMIT_SIGNUP: "10000/60",
     RATE_LIMIT_TOKENS: "1000/60",
   },
 });

@@ -7,13 +7,25 @@ export const ATTEMPT_STATUSES = ["queued", "running", "completed", "failed", "ca
 export type TTaskStatus = (typeof TASK_STATUSES)[number];
 export type TAttemptStatus = (typeof ATTEMPT_STATUSES)[number];
 
-export const ZCreateTaskRequest = z.strictObject({
-  environmentId: z.string().min(1).max(64),
-  prompt: z.string().trim().min(1, { error: "Describe the task." }).max(100_000),
-  branch: z.string().trim().min(1).max(250).optional(),
-  attempts: z.number().int().min(1).max(4).default(1),
-  mode: z.enum(["code", "ask"]).default("code"),
-});
+/** Longest prompt or follow-up, in characters. */
+export const PROMPT_MAX_CHARS = 32 * 1024;
+/** Every attempt gets the prompt: attempts × its UTF-8 bytes may be at most this. */
+export const PROMPT_TOTAL_MAX_BYTES = 64 * 1024;
+
+const ZPromptText = z.string().trim().max(PROMPT_MAX_CHARS, { error: `A prompt may be at most ${PROMPT_MAX_CHARS} characters.` });
+
+export const ZCreateTaskRequest = z
+  .strictObject({
+    environmentId: z.string().min(1).max(64),
+    prompt: ZPromptText.min(1, { error: "Describe the task." }),
+    branch: z.string().trim().min(1).max(250).optional(),
+    attempts: z.number().int().min(1).max(4).default(1),
+    mode: z.enum(["code", "ask"]).default("code"),
+  })
+  .refine((v) => v.attempts * new TextEncoder().encode(v.prompt).length <= PROMPT_TOTAL_MAX_BYTES, {
+    path: ["prompt"],
+    error: `attempts × the prompt's size may be at most ${PROMPT_TOTAL_MAX_BYTES} bytes (UTF-8): shorten the prompt or use fewer attempts.`,
+  });
 export type TCreateTaskRequest = z.input<typeof ZCreateTaskRequest>;
 
 const ZBoolString = z.enum(["true", "false"]).transform((v) => v === "true");
@@ -34,7 +46,7 @@ export const ZEventsQuery = z.strictObject({
 });
 
 export const ZSendMessageRequest = z.strictObject({
-  text: z.string().trim().min(1).max(100_000),
+  text: ZPromptText.min(1),
   attempt: z.number().int().min(0).max(3).optional(),
 });
 

@@ -17,10 +17,14 @@ export async function startRunner(): Promise<{ stop(): Promise<void> }> {
   const config = env();
   await checkSandbox();
   const demo = await startDemoModel({ port: config.DEMO_MODEL_PORT, host: "127.0.0.1" });
+  const maxRunning = config.MAX_RUNNING_TASKS ?? defaultMaxRunning();
   const supervisor = initSupervisor({
-    maxRunning: config.MAX_RUNNING_TASKS ?? defaultMaxRunning(),
+    maxRunning,
+    // Half the slots by default: no one user holds every slot, and two users always run at once.
+    maxRunningPerUser: config.MAX_RUNNING_TASKS_PER_USER ?? Math.max(1, Math.ceil(maxRunning / 2)),
     idleTimeoutMs: config.IDLE_TIMEOUT_SEC * 1000,
     setupTimeoutMs: config.SETUP_TIMEOUT_SEC * 1000,
+    setupOutputMaxBytes: config.SETUP_OUTPUT_MAX_BYTES,
     modelStreamTimeoutMs: config.MODEL_STREAM_TIMEOUT_SEC * 1000,
     demoModelUrl: demo.url,
   });

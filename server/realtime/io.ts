@@ -1,9 +1,11 @@
 import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from "@/lib/realtime/events";
+import { env } from "../env";
 import { bus } from "../events/bus";
 import { logger } from "../logger";
 import { registerTaskHandlers } from "./task-handlers";
+import { socketCapError } from "./socket-cap";
 import { actorFromHandshake } from "./socket-auth";
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -17,6 +19,8 @@ export function createIo(httpServer: HttpServer): IoServer {
     try {
       const actor = await actorFromHandshake(socket.handshake);
       if (!actor) return next(new Error("UNAUTHENTICATED"));
+      const capped = socketCapError(socket, userRoom(actor.userId), env().MAX_SOCKETS_PER_USER);
+      if (capped) return next(capped);
       socket.data.userId = actor.userId;
       socket.data.tokenId = actor.tokenId;
       next();

@@ -1,4 +1,5 @@
 import { db } from "../db";
+import { env } from "../env";
 import { bus } from "../events/bus";
 import type { Environment } from "../generated/prisma/client";
 import { logger } from "../logger";
@@ -22,6 +23,8 @@ export async function raiseApproval(opts: {
 }): Promise<void> {
   const { request, environment } = opts;
   const taskId = opts.process.taskId;
+  // Rows saved before MAX_APPROVAL_TIMEOUT_SEC existed (or was lowered) wait no longer than it.
+  const timeoutMs = Math.min(environment.approvalTimeoutSec, env().MAX_APPROVAL_TIMEOUT_SEC) * 1000;
   const row = await db.approval.create({
     data: {
       taskId,
@@ -35,7 +38,7 @@ export async function raiseApproval(opts: {
       cwd: request.cwd,
       reason: request.reason,
       changes: request.changes ? (request.changes as never) : undefined,
-      expiresAt: new Date(Date.now() + environment.approvalTimeoutSec * 1000),
+      expiresAt: new Date(Date.now() + timeoutMs),
     },
   });
   if (!opts.process.bindApproval(row.id, request.rpcId)) {
@@ -57,7 +60,7 @@ export async function raiseApproval(opts: {
     decideApproval({ approvalId: row.id, decision: "decline", by: "timeout", actor: null }).catch((error: unknown) => {
       logger.debug("approval timeout lost the race", { approvalId: row.id, error });
     });
-  }, environment.approvalTimeoutSec * 1000);
+  }, timeoutMs);
   timer.unref();
   opts.timers.set(row.id, timer);
 }

@@ -27,6 +27,9 @@ export async function startAttempt(opts: {
   process: Promise<TaskProcess>;
   index: number;
   setupTimeoutMs: number;
+  setupOutputMaxBytes: number;
+  /** Aborted when the user stops the task: a running setup script is killed, the attempt cancelled. */
+  signal: AbortSignal;
   startTurn: (process: TaskProcess, index: number, text: string) => Promise<void>;
 }): Promise<void> {
   const { ctx, index } = opts;
@@ -52,9 +55,12 @@ export async function startAttempt(opts: {
       start: (argv) =>
         sandbox.spawn({ argv, cwd: workspace.path, env: { ...access.variables, ...access.secrets }, egress: setupEgress(access) ?? undefined, detached: true }),
       timeoutMs: opts.setupTimeoutMs,
+      maxOutputBytes: opts.setupOutputMaxBytes,
+      signal: opts.signal,
       onOutput: (chunk) => recordEvent(taskId, index, "setup/output", { chunk: mask(chunk) }),
     });
     recordEvent(taskId, index, "setup/completed", { exitCode: result.exitCode });
+    if (result.stopped) return setAttemptStatus(taskId, index, "cancelled");
     if (result.exitCode !== 0) throw new Error(`The setup script failed (exit code ${result.exitCode ?? "none"}); see its output above.`);
   }
   const process = await opts.process;

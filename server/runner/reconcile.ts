@@ -24,7 +24,7 @@ export async function reconcileTasks(supervisor: Pick<Supervisor, "enqueue">): P
   for (const task of tasks) {
     await eventLog.open(task.id);
     if (task.attempts.every((a) => a.status === "queued")) {
-      supervisor.enqueue(task.id);
+      supervisor.enqueue(task.id, task.ownerId);
       requeued += 1;
       continue;
     }

@@ -21,8 +21,12 @@ import { agentEgress } from "./task-network";
 
 export interface SupervisorOptions {
   maxRunning: number;
+  /** At most this many of one user's tasks are starting or busy; the rest of theirs wait in the queue. */
+  maxRunningPerUser?: number;
   idleTimeoutMs: number;
   setupTimeoutMs: number;
+  /** Setup output kept per attempt (first and last halves; the middle is replaced by a marker). */
+  setupOutputMaxBytes: number;
   demoModelUrl: string;
   /** Passed to codex as the provider's stream_idle_timeout_ms: a silent model fails the turn after it. */
   modelStreamTimeoutMs?: number;
@@ -43,11 +47,15 @@ export class Supervisor {
   private readonly starting = new Map<string, Promise<TaskProcess>>();
   private readonly stopping = new Set<TaskProcess>();
   private readonly queue: string[] = [];
+  /** Owner of each task queued or started in this process (the per-user cap counts by it). */
+  private readonly owners = new Map<string, string>();
   private readonly approvalTimers = new Map<string, NodeJS.Timeout>();
   /** Tasks whose process is being readied for a turn: never stopped as idle meanwhile. */
   private readonly claimed = new Set<string>();
   /** Claimed tasks the user stopped: their turns are interrupted as soon as they have started. */
   private readonly stopRequested = new Set<string>();
+  /** Tasks being launched: stopping one aborts its setup scripts. */
+  private readonly launching = new Map<string, AbortController>();
   private readonly messages = new KeyedQueue();
   private readonly idleTimer: NodeJS.Timeout;
   private closed = false;
@@ -62,7 +70,8 @@ export class Supervisor {
     return new Map([...this.processes].map(([taskId, p]) => [taskId, p.pid]));
   }
 
-  enqueue(taskId: string): void {
+  enqueue(taskId: string, ownerId: string): void {
+    this.owners.set(taskId, ownerId);
     this.queue.push(taskId);
     this.pump();
   }
@@ -82,6 +91,7 @@ export class Supervisor {
       return;
     }
     if (this.claimed.has(taskId)) this.stopRequested.add(taskId);
+    this.launching.get(taskId)?.abort();
     await this.processes.get(taskId)?.interrupt();
   }
 
@@ -131,11 +141,27 @@ export class Supervisor {
 
   private pump(): void {
     if (this.closed) return;
-    if (this.queue.length > 0) this.makeRoom();
-    while (this.queue.length > 0 && this.running < this.opts.maxRunning) {
-      const taskId = this.queue.shift()!;
+    if (this.nextQueued() >= 0) this.makeRoom();
+    while (this.running < this.opts.maxRunning) {
+      const next = this.nextQueued();
+      if (next < 0) return;
+      const [taskId] = this.queue.splice(next, 1) as [string];
       this.background("task launch", taskId, this.launch(taskId));
     }
+  }
+
+  /** The first queued task whose owner is under the per-user cap (-1: none may start now). */
+  private nextQueued(): number {
+    const cap = this.opts.maxRunningPerUser ?? Infinity;
+    return this.queue.findIndex((taskId) => this.activeOf(this.owners.get(taskId)) < cap);
+  }
+
+  /** How many of the owner's tasks are starting or busy (idle processes give way, so they do not count). */
+  private activeOf(ownerId: string | undefined): number {
+    let count = 0;
+    for (const taskId of this.starting.keys()) if (this.owners.get(taskId) === ownerId) count += 1;
+    for (const p of this.processes.values()) if (!this.isIdle(p) && this.owners.get(p.taskId) === ownerId) count += 1;
+    return count;
   }
 
   /** At the cap, stops idle processes (their threads resume on the next follow-up). */
@@ -206,6 +232,8 @@ export class Supervisor {
       throw new Error(`Could not start the agent: ${error.message}`);
     });
     processReady.catch(() => undefined);
+    const stop = new AbortController();
+    this.launching.set(taskId, stop);
     return this.claim(taskId, async () => {
       try {
         const [ctx] = await Promise.all([loading, eventLog.open(taskId)]);
@@ -216,6 +244,8 @@ export class Supervisor {
               process: processReady,
               index: a.index,
               setupTimeoutMs: this.opts.setupTimeoutMs,
+              setupOutputMaxBytes: this.opts.setupOutputMaxBytes,
+              signal: stop.signal,
               startTurn: (process, index, text) => this.startTurn(process, taskId, index, text),
             }).catch((error: Error) => this.failAttempt(taskId, a.index, error.message)),
           ),
@@ -225,6 +255,8 @@ export class Supervisor {
         for (const a of await db.attempt.findMany({ where: { taskId } })) {
           await this.failAttempt(taskId, a.index, `Could not start the agent: ${(error as Error).message}`);
         }
+      } finally {
+        this.launching.delete(taskId);
       }
     });
   }
@@ -256,6 +288,7 @@ export class Supervisor {
 
   private async spawn(taskId: string, loading: Promise<TaskContext>): Promise<TaskProcess> {
     const ctx = await loading;
+    this.owners.set(taskId, ctx.task.ownerId);
     const { sandbox, access } = ctx;
     const start = await appServerStart({
       sandbox,
@@ -332,7 +365,7 @@ export class Supervisor {
     const status = turn.status === "completed" || turn.status === "interrupted" ? turn.status : "failed";
     await refreshDiff(taskId, attempt);
     await endTurn(taskId, attempt, { status, error: turn.error });
-    if (this.queue.length > 0) this.pump();
+    this.pump();
   }
 
   /** Cancels the task's pending approvals (or those of `ids`) nobody waits for any more. */

@@ -41,6 +41,7 @@ describe("runSetupScript", () => {
       script: "echo one; echo two >&2; pwd",
       start: onHost(tmpdir()),
       timeoutMs: 10_000,
+      maxOutputBytes: 1 << 20,
       onOutput: (c) => chunks.push(c),
     });
     expect(ok.exitCode).toBe(0);
@@ -50,11 +51,40 @@ describe("runSetupScript", () => {
   });
 
   it("stops at the first failing command and times out long scripts", async () => {
-    const failed = await runSetupScript({ script: "false; echo never", start: onHost(tmpdir()), timeoutMs: 10_000, onOutput: () => {} });
+    const failed = await runSetupScript({ script: "false; echo never", start: onHost(tmpdir()), timeoutMs: 10_000, maxOutputBytes: 1 << 20, onOutput: () => {} });
     expect(failed.exitCode).toBe(1);
     expect(failed.output).not.toContain("never");
-    const slow = await runSetupScript({ script: "sleep 30", start: onHost(tmpdir()), timeoutMs: 300, onOutput: () => {} });
+    const slow = await runSetupScript({ script: "sleep 30", start: onHost(tmpdir()), timeoutMs: 300, maxOutputBytes: 1 << 20, onOutput: () => {} });
     expect(slow.exitCode).not.toBe(0);
     expect(slow.output).toContain("timed out");
+  });
+
+  it("keeps the first and last halves of a large output around a marker", async () => {
+    const chunks: string[] = [];
+    const big = await runSetupScript({
+      script: "echo START; head -c 3000000 /dev/zero | tr '\\0' x; echo; echo END",
+      start: onHost(tmpdir()),
+      timeoutMs: 30_000,
+      maxOutputBytes: 4096,
+      onOutput: (c) => chunks.push(c),
+    });
+    expect(big.exitCode).toBe(0);
+    expect(chunks.join("")).toBe(big.output);
+    expect(big.output).toMatch(/START\nx+\n\[… \d+ bytes omitted …\]\nx+\nEND\n$/);
+    expect(Buffer.byteLength(big.output)).toBeLessThan(4096 + 100);
+  });
+
+  it("kills the script and everything it started when the signal aborts", async () => {
+    const stop = new AbortController();
+    const result = await runSetupScript({
+      script: "sleep 600 & echo started; wait",
+      start: onHost(tmpdir()),
+      timeoutMs: 60_000,
+      maxOutputBytes: 1 << 20,
+      signal: stop.signal,
+      onOutput: (c) => c.includes("started") && stop.abort(),
+    });
+    expect(result.stopped).toBe(true);
+    expect(result.output).toContain("Setup script stopped.");
   });
 });

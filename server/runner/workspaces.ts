@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { lchown, mkdir, readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { type CommandRunner, git } from "../git/git";
+import { OutputCap } from "./output-cap";
 
 export interface Workspace {
   path: string;
@@ -43,38 +44,48 @@ export async function removeWorkspace(dir: string): Promise<void> {
 
 export interface SetupResult {
   exitCode: number | null;
+  /** What was kept of the output (see `maxOutputBytes`). */
   output: string;
+  /** True when `signal` ended the script. */
+  stopped: boolean;
 }
 
 export const setupCommand = (script: string) => ["bash", "-e", "-o", "pipefail", "-c", script];
 
 /**
  * Runs the environment's setup script (started by `start`, in the task's sandbox); `onOutput`
- * receives the output as it arrives (stdout and stderr interleaved). Past `timeoutMs` the whole
- * process tree is killed: the sandbox's PID namespace, or the process group. Resolves with the
- * exit code.
+ * receives the output as it arrives (stdout and stderr interleaved), at most `maxOutputBytes` of
+ * it: the first half as it comes, the last half at the end after an "[… N bytes omitted …]"
+ * marker. Past `timeoutMs`, or when `signal` aborts, the whole process tree is killed: the
+ * sandbox's PID namespace, or the process group. Resolves with the exit code.
  */
 export async function runSetupScript(opts: {
   script: string;
   start: (argv: string[]) => Promise<ChildProcess>;
   timeoutMs: number;
+  maxOutputBytes: number;
   onOutput: (chunk: string) => void;
+  signal?: AbortSignal;
 }): Promise<SetupResult> {
-  let output = "";
-  const collect = (chunk: Buffer | string) => {
-    const text = chunk.toString();
-    output += text;
-    opts.onOutput(text);
-  };
+  const cap = new OutputCap(opts.maxOutputBytes, opts.onOutput);
+  const collect = (chunk: Buffer | string) => cap.write(chunk);
   let child: ChildProcess;
   try {
     child = await opts.start(setupCommand(opts.script));
   } catch (error) {
     collect(`\n${(error as Error).message}\n`);
-    return { exitCode: null, output };
+    return { exitCode: null, output: cap.end(), stopped: false };
   }
   child.stdin?.end();
   return new Promise((resolve) => {
+    let stopped = false;
+    const stop = () => {
+      stopped = true;
+      collect("\nSetup script stopped.\n");
+      killTree(child);
+    };
+    if (opts.signal?.aborted) stop();
+    opts.signal?.addEventListener("abort", stop, { once: true });
     child.stdout?.on("data", collect);
     child.stderr?.on("data", collect);
     const timer = setTimeout(() => {
@@ -84,7 +95,8 @@ export async function runSetupScript(opts: {
     child.on("error", (error) => collect(`\n${error.message}\n`));
     child.on("close", (code) => {
       clearTimeout(timer);
-      resolve({ exitCode: code, output });
+      opts.signal?.removeEventListener("abort", stop);
+      resolve({ exitCode: code, output: cap.end(), stopped });
     });
   });
 }

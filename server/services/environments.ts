@@ -29,7 +29,16 @@ async function assertCodexCanLoad(codexConfig: string | null | undefined): Promi
   }
 }
 
+/** An approval holds its task's process slot while it waits: no environment may wait longer than the instance allows. */
+function assertApprovalTimeout(seconds: number | undefined): void {
+  const max = env().MAX_APPROVAL_TIMEOUT_SEC;
+  if (seconds === undefined || seconds <= max) return;
+  const message = `approvalTimeoutSec may be at most ${max} seconds on this instance.`;
+  throw new AppError("VALIDATION_FAILED", message, [{ path: ["approvalTimeoutSec"], message }]);
+}
+
 async function columns(input: Fields, repo: string | undefined): Promise<Prisma.EnvironmentUncheckedUpdateInput> {
+  assertApprovalTimeout(input.approvalTimeoutSec);
   if (input.defaultBranch) await assertValidBranchName(input.defaultBranch, "defaultBranch");
   await assertCodexCanLoad(input.codexConfig);
   const data: Prisma.EnvironmentUncheckedUpdateInput = {

@@ -45,7 +45,7 @@ export async function createTask(actor: Actor, input: TCreateTaskRequest): Promi
     await recordAudit({ actorId: actor.userId, actor: actor.email, action: "task.create", taskId: created.id, details: { attempts, branch } }, tx);
     return created;
   });
-  supervisor().enqueue(task.id);
+  supervisor().enqueue(task.id, task.ownerId);
   return getTask(actor, task.id);
 }
 

@@ -47,6 +47,7 @@ export async function startRunnerFixture(opts: {
     maxRunning: opts.maxRunning,
     idleTimeoutMs: opts.idleTimeoutMs,
     setupTimeoutMs: 60_000,
+    setupOutputMaxBytes: 1024 * 1024,
     demoModelUrl: demo.url,
     modelStreamTimeoutMs: opts.modelStreamTimeoutMs,
   });
