@@ -36,9 +36,7 @@ describe("createUser", () => {
       setRuntimeEnv({ ALLOW_SIGNUP: "true" });
     }
   });
-});
 
-describe("verifyCredentials", () => {
   it("answers a taken email like a new one and creates nothing", async () => {
     const { createUser } = await import("./users");
     const { db } = await import("../db");
@@ -49,7 +47,9 @@ describe("verifyCredentials", () => {
     expect(await db.user.count({ where: { email: "owner@example.test" } })).toBe(1);
     expect(await db.auditLog.count({ where: { ownerId: first.id, action: "user.signup_taken" } })).toBe(1);
   });
+});
 
+describe("verifyCredentials", () => {
   it("limits wrong passwords per address: the owner from another address still signs in", async () => {
     const { createUser, verifyCredentials } = await import("./users");
     await createUser({ email: "grace@example.test", password: "right-password" });
@@ -58,7 +58,7 @@ describe("verifyCredentials", () => {
     expect((await verifyCredentials({ email: "grace@example.test", password: "right-password", ip: "2.2.2.2" })).email).toBe("grace@example.test");
   });
 
-  it("accepts the right password, refuses a wrong one, and rate-limits per email", async () => {
+  it("accepts the right password, refuses a wrong one, and rate-limits an email from one address", async () => {
     const { createUser, verifyCredentials } = await import("./users");
     await createUser({ email: "ada@example.test", password: "right-password" });
     const ok = await verifyCredentials({ email: "ada@example.test", password: "right-password", ip: "1.1.1.1" });
