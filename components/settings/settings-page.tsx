@@ -5,6 +5,7 @@ import { useT } from "../i18n/locale-provider";
 import { useIsAdmin } from "../shell/viewer";
 import { MembersCard } from "./members-card";
 import { ProviderKeysCard } from "./provider-keys-card";
+import { SessionsCard } from "./sessions-card";
 import { TokensCard } from "./tokens-card";
 
 export function SettingsPage() {
@@ -15,6 +16,7 @@ export function SettingsPage() {
       <Typography.Title level={2}>{t("settings.title")}</Typography.Title>
       <TokensCard />
       <ProviderKeysCard />
+      <SessionsCard />
       {admin && <MembersCard />}
     </Flex>
   );

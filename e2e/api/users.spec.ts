@@ -12,12 +12,15 @@ test("POST /api/users creates an account and answers 201 {id, email}", async ({ 
   expect(await countRows("User", "email = $1", [email])).toBe(1);
 });
 
-test("a taken email answers 409 and writes nothing", async ({ request }) => {
-  const user = await signUp(request);
-  const res = await request.post("/api/users", { data: { email: user.email, password: "another-password" } });
-  expect(res.status()).toBe(409);
-  expectErrorShape(await res.json(), "CONFLICT");
-  expect(await countRows("User", "email = $1", [user.email])).toBe(1);
+test("a taken email signs up like a new one: same status and shape, nothing created, no session, the owner's audit log has it", async ({ request }) => {
+  const owner = await signUp(request, "taken");
+  const taker = { email: owner.email, password: "the-takers-password" };
+  const res = await request.post("/api/users", { data: taker });
+  expect(res.status()).toBe(201);
+  expect(await res.json()).toEqual({ id: expect.stringMatching(/^c[a-z0-9]{24}$/), email: owner.email });
+  expect(await countRows("User", "email = $1", [owner.email])).toBe(1);
+  expect((await request.post("/api/tokens", { data: { name: "x", ...taker } })).status()).toBe(401);
+  expect(await countRows("AuditLog", `action = 'user.signup_taken' AND "ownerId" = (SELECT id FROM "User" WHERE email = $1)`, [owner.email])).toBe(1);
 });
 
 const badBodies: Array<[string, unknown]> = [

@@ -50,14 +50,15 @@ test("the login page: email step, password step with Edit, wrong password shows 
   await expect(page).toHaveURL(/\/login/);
 });
 
-test("signing up with a taken email shows the conflict inline", async ({ page, request }) => {
+test("signing up with a taken email creates nothing and signs no one in (the API answers it like a success)", async ({ page, request }) => {
   const user = await signUp(request, "taken");
   await page.goto("/signup");
   await page.getByLabel("Email address").fill(user.email);
   await page.getByRole("button", { name: "Continue" }).click();
   await page.getByLabel("Password").fill("whatever-password");
   await page.getByRole("button", { name: "Continue" }).click();
-  await expect(page.getByText("An account with this email already exists.")).toBeVisible();
+  await expect(page.getByText("Wrong email or password.")).toBeVisible();
+  await expect(page).toHaveURL(/\/signup/);
 });
 
 test("a protected page redirects to /login and returns there after sign-in", async ({ page, request }) => {

@@ -39,6 +39,7 @@ export const settingsApi = {
   tokens: ({ signal }: Signal = {}) => apiFetch<{ items: TApiToken[] }>("/api/tokens", { signal }).then((r) => r.items),
   createToken: (name: string) => apiFetch<TCreatedToken>("/api/tokens", post({ name })),
   revokeToken: (id: string) => apiFetch<void>(`/api/tokens/${id}`, { method: "DELETE" }),
+  signOutEverywhere: () => apiFetch<void>("/api/users/me/sessions/revoke", { method: "POST" }),
   providerKeys: ({ signal }: Signal = {}) => apiFetch<{ items: TProviderKeyStatus[] }>("/api/settings/provider-keys", { signal }).then((r) => r.items),
   setProviderKey: (provider: string, apiKey: string) => apiFetch<TProviderKeyStatus>(`/api/settings/provider-keys/${provider}`, { method: "PUT", json: { apiKey } }),
   users: ({ signal }: Signal = {}) => apiFetch<{ items: TUser[] }>("/api/users", { signal }).then((r) => r.items),

@@ -10,6 +10,7 @@ import { logger } from "../logger";
 import { verifyCredentials } from "../services/users";
 import { clientIp } from "./client-ip";
 import { setupTokenRequired } from "./setup-token";
+import { endSession, isSessionActive, startSession } from "./user-sessions";
 
 /** Auth.js errors caused by what a client sent, not by the server. */
 const CLIENT_ERRORS = new Set(["UnknownAction", "MissingCSRF", "InvalidProvider", "InvalidCheck", "InvalidCallbackUrl"]);
@@ -70,9 +71,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       if ((await db.user.count()) === 0) return !setupTokenRequired();
       return env().ALLOW_SIGNUP;
     },
-    jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
-      return token;
+    // Each sign-in is a row (see user-sessions.ts): a cookie whose row was deleted by sign-out,
+    // "sign out everywhere" or a demotion is refused here, so auth() answers null for it.
+    async jwt({ token, user }) {
+      if (user?.id) return { ...token, sub: user.id, sid: await startSession(user.id) };
+      return (await isSessionActive(token.sid, token.sub)) ? token : null;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
@@ -80,6 +83,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     },
   },
   events: {
+    async signOut(message) {
+      if ("token" in message) await endSession(message.token?.sid);
+    },
     async createUser({ user }) {
       // An OAuth sign-up: the very first account of the instance becomes admin.
       if (user.id && (await db.user.count()) === 1) {

@@ -1,6 +1,7 @@
 import { decode } from "next-auth/jwt";
 import { authSecret } from "../env";
 import { type Actor, actorFromUserId } from "./actor";
+import { isSessionActive } from "./user-sessions";
 
 // Auth.js session cookie names (the __Secure- one is used over https). The cookie name is
 // also the salt of the encrypted JWT.
@@ -14,19 +15,24 @@ function readCookie(header: string | undefined, name: string): string | undefine
   return undefined;
 }
 
-/** The user id of a valid (decryptable, unexpired) session cookie; no database lookup. */
-export async function sessionUserId(cookieHeader: string | null | undefined): Promise<string | null> {
+async function sessionClaims(cookieHeader: string | null | undefined): Promise<{ sub: string; sid: unknown } | null> {
   for (const name of SESSION_COOKIES) {
     const value = readCookie(cookieHeader ?? undefined, name);
     if (!value) continue;
     const jwt = await decode({ token: value, secret: authSecret(), salt: name }).catch(() => null);
-    if (jwt?.sub && (!jwt.exp || jwt.exp * 1000 > Date.now())) return jwt.sub;
+    if (jwt?.sub && (!jwt.exp || jwt.exp * 1000 > Date.now())) return { sub: jwt.sub, sid: jwt.sid };
   }
   return null;
 }
 
-/** The signed-in user of a Cookie header, for API routes and the Socket.IO handshake alike. */
+/** The user id of a valid (decryptable, unexpired) session cookie; no database lookup (proxy.ts). */
+export async function sessionUserId(cookieHeader: string | null | undefined): Promise<string | null> {
+  return (await sessionClaims(cookieHeader))?.sub ?? null;
+}
+
+/** The signed-in user of a Cookie header whose session is still live, for API routes and sockets. */
 export async function actorFromCookieHeader(cookieHeader: string | undefined): Promise<Actor | null> {
-  const userId = await sessionUserId(cookieHeader);
-  return userId ? actorFromUserId(userId) : null;
+  const claims = await sessionClaims(cookieHeader);
+  if (!claims || !(await isSessionActive(claims.sid, claims.sub))) return null;
+  return actorFromUserId(claims.sub);
 }

@@ -8,6 +8,7 @@ export interface BusEvents {
   "approval:requested": [ownerId: string, approval: unknown];
   "approval:resolved": [ownerId: string, approval: unknown];
   "token:revoked": [tokenId: string];
+  "user:sessions-ended": [userId: string];
 }
 
 // Next's route bundles and the custom server are separate module graphs: one bus per process.

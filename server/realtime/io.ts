@@ -45,4 +45,10 @@ function forwardOwnerEvents(io: IoServer): void {
   bus.on("token:revoked", (tokenId) => {
     for (const socket of io.sockets.sockets.values()) if (socket.data.tokenId === tokenId) socket.disconnect(true);
   });
+  // Sessions ended (sign out everywhere, demotion): the user's cookie sockets; token sockets stay.
+  bus.on("user:sessions-ended", (userId) => {
+    for (const socket of io.sockets.sockets.values()) {
+      if (socket.data.userId === userId && !socket.data.tokenId) socket.disconnect(true);
+    }
+  });
 }

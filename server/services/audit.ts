@@ -4,6 +4,8 @@ import { db } from "../db";
 export type AuditAction =
   | "auth.sign_in"
   | "auth.sign_in_failed"
+  | "auth.sign_out_everywhere"
+  | "user.signup_taken"
   | "user.create"
   | "user.role_change"
   | "token.create"

@@ -1,5 +1,6 @@
 import type { TPatchUserRequest, TUser } from "@/lib/schemas/users";
 import type { Actor } from "../auth/actor";
+import { endAllSessions } from "../auth/user-sessions";
 import { db } from "../db";
 import { AppError, notFound } from "../http/errors";
 import { assertAdmin } from "../permissions/users";
@@ -23,11 +24,11 @@ export async function listUsers(actor: Actor): Promise<TUser[]> {
 export async function setUserRole(opts: { actor: Actor; userId: string; patch: TPatchUserRequest }): Promise<TUser> {
   const { actor, userId, patch } = opts;
   assertAdmin(actor, "change roles");
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ROLE_LOCK})`;
     const user = await tx.user.findUnique({ where: { id: userId }, select: USER_FIELDS });
     if (!user) throw notFound("User");
-    if (user.role === patch.role) return toApiUser(user);
+    if (user.role === patch.role) return { user: toApiUser(user), demoted: false };
     if (user.role === "admin" && (await tx.user.count({ where: { role: "admin" } })) <= 1) {
       throw new AppError("CONFLICT", "This is the last administrator: promote someone else first.");
     }
@@ -37,6 +38,9 @@ export async function setUserRole(opts: { actor: Actor; userId: string; patch: T
     for (const ownerId of new Set([actor.userId, userId])) {
       await recordAudit({ ownerId, actorId: actor.userId, actor: actor.email, action: "user.role_change", details }, tx);
     }
-    return toApiUser(updated);
+    return { user: toApiUser(updated), demoted: user.role === "admin" };
   });
+  // A demoted administrator signs in again: no browser keeps admin power it had open.
+  if (result.demoted) await endAllSessions(userId);
+  return result.user;
 }

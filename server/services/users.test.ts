@@ -36,10 +36,29 @@ describe("createUser", () => {
       setRuntimeEnv({ ALLOW_SIGNUP: "true" });
     }
   });
+
+  it("answers a taken email like a new one and creates nothing", async () => {
+    const { createUser } = await import("./users");
+    const { db } = await import("../db");
+    const first = await createUser({ email: "owner@example.test", password: "owners-password" });
+    const again = await createUser({ email: "owner@example.test", password: "takers-password" });
+    expect(again).toEqual({ id: expect.stringMatching(/^c[a-z0-9]{24}$/), email: "owner@example.test" });
+    expect(again.id).not.toBe(first.id);
+    expect(await db.user.count({ where: { email: "owner@example.test" } })).toBe(1);
+    expect(await db.auditLog.count({ where: { ownerId: first.id, action: "user.signup_taken" } })).toBe(1);
+  });
 });
 
 describe("verifyCredentials", () => {
-  it("accepts the right password, refuses a wrong one, and rate-limits per email", async () => {
+  it("limits wrong passwords per address: the owner from another address still signs in", async () => {
+    const { createUser, verifyCredentials } = await import("./users");
+    await createUser({ email: "grace@example.test", password: "right-password" });
+    for (let i = 0; i < 3; i += 1) await verifyCredentials({ email: "grace@example.test", password: "wrong", ip: "6.6.6.6" }).catch(() => undefined);
+    await expect(verifyCredentials({ email: "grace@example.test", password: "right-password", ip: "6.6.6.6" })).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    expect((await verifyCredentials({ email: "grace@example.test", password: "right-password", ip: "2.2.2.2" })).email).toBe("grace@example.test");
+  });
+
+  it("accepts the right password, refuses a wrong one, and rate-limits an email from one address", async () => {
     const { createUser, verifyCredentials } = await import("./users");
     await createUser({ email: "ada@example.test", password: "right-password" });
     const ok = await verifyCredentials({ email: "ada@example.test", password: "right-password", ip: "1.1.1.1" });

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { TCreateUserRequest, TCreateUserResponse } from "@/lib/schemas/users";
 import { setupTokenMatches, setupTokenRequired } from "../auth/setup-token";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "../auth/password";
@@ -6,6 +7,9 @@ import { env } from "../env";
 import { AppError } from "../http/errors";
 import { hitRateLimit } from "../http/rate-limit";
 import { recordAudit } from "./audit";
+
+/** An id shaped like Prisma's cuid() for the answer to a sign-up with a taken email. */
+const decoyUserId = () => `c${randomBytes(12).toString("hex")}`;
 
 // Serialises sign-ups so that exactly one "first user" becomes admin.
 const SIGNUP_LOCK = 7_301_001;
@@ -22,8 +26,12 @@ export async function createUser(input: TCreateUserRequest): Promise<TCreateUser
     if (!isFirst && !env().ALLOW_SIGNUP) {
       throw new AppError("FORBIDDEN", "Sign-up is closed on this server. Ask an administrator for an account.");
     }
-    if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
-      throw new AppError("CONFLICT", "An account with this email already exists.");
+    const taken = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
+    if (taken) {
+      // Answered like a success, so sign-up cannot tell which emails have accounts; nothing is
+      // created and no session starts (sign-in with the taker's password fails). The owner sees it.
+      await recordAudit({ ownerId: taken.id, actorId: null, actor: input.email, action: "user.signup_taken" }, tx);
+      return { id: decoyUserId(), email: input.email };
     }
     const user = await tx.user.create({
       data: { email: input.email, name: input.name, passwordHash, role: isFirst ? "admin" : "member" },
@@ -41,9 +49,12 @@ export interface CredentialCheck {
   ip: string;
 }
 
-/** Checks an email and password (rate-limited per email and per address). */
+/**
+ * Checks an email and password, rate-limited per address and per (address, email): an attacker's
+ * wrong guesses slow down the attacker's address, never the owner signing in from another one.
+ */
 export async function verifyCredentials(check: CredentialCheck): Promise<{ id: string; email: string; name: string | null }> {
-  hitRateLimit(`signin:email:${check.email}`, env().RATE_LIMIT_SIGNIN);
+  hitRateLimit(`signin:ip-email:${check.ip}:${check.email}`, env().RATE_LIMIT_SIGNIN);
   hitRateLimit(`signin:ip:${check.ip}`, env().RATE_LIMIT_SIGNIN_IP);
   const user = await db.user.findUnique({ where: { email: check.email } });
   const ok = user?.passwordHash

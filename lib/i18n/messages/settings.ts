@@ -3,6 +3,9 @@ import { defineMessages } from "./define";
 export const settings = defineMessages({
   en: {
     title: "Settings",
+    sessions: "Sessions",
+    sessionsHint: "Ends every signed-in browser, this one included. Tokens keep working.",
+    signOutEverywhere: "Sign out everywhere",
     tokens: "Personal access tokens",
     tokenName: "Token name",
     tokenNamePlaceholder: "Name, e.g. CI script",
@@ -27,6 +30,9 @@ export const settings = defineMessages({
   },
   "zh-CN": {
     title: "设置",
+    sessions: "会话",
+    sessionsHint: "结束所有已登录的浏览器（包括当前这个）。令牌不受影响。",
+    signOutEverywhere: "在所有设备上退出",
     tokens: "个人访问令牌",
     tokenName: "令牌名称",
     tokenNamePlaceholder: "名称，例如 CI 脚本",
