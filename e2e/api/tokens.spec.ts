@@ -43,7 +43,7 @@ test("another user's token answers 404 on revoke and stays usable", async ({ req
   expect((await request.get("/api/tokens", { headers: { authorization: `Bearer ${a}` } })).status()).toBe(200);
 });
 
-test("wrong password → 401; no credentials → 401; bad bodies → 400; nothing written", async ({ request }) => {
+test("wrong password → 401; no credentials → 401; bad bodies → 400, a body that is not JSON → 415; nothing written", async ({ request }) => {
   const user = await signUp(request, "bad");
   const auth = { authorization: `Bearer ${await tokenFor(request, user)}` };
   const mine = () => countRows("ApiToken", `"userId" = (SELECT id FROM "User" WHERE email = $1)`, [user.email]);
@@ -52,11 +52,14 @@ test("wrong password → 401; no credentials → 401; bad bodies → 400; nothin
   expect(wrong.status()).toBe(401);
   const anonymous = await request.post("/api/tokens", { data: { name: "x" } });
   expect(anonymous.status()).toBe(401);
-  for (const data of [{}, { name: "" }, { name: 5 }, { name: "x", extra: true }, "text"]) {
+  for (const data of [{}, { name: "" }, { name: 5 }, { name: "x", extra: true }]) {
     const res = await request.post("/api/tokens", { data, headers: auth });
     expect(res.status(), JSON.stringify(data)).toBe(400);
     expect((await res.json()).error.code).toBe("VALIDATION_FAILED");
   }
+  const text = await request.post("/api/tokens", { data: "text", headers: auth });
+  expect(text.status()).toBe(415);
+  expect((await text.json()).error.code).toBe("UNSUPPORTED_MEDIA_TYPE");
   expect(await mine()).toBe(before);
   expect((await request.get("/api/tokens")).status()).toBe(401);
 });
