@@ -7,6 +7,7 @@ import { logger } from "../logger";
 import { cancelPendingApprovals, WITHDRAWN } from "./abandon-approvals";
 import { raiseApproval } from "./approval-raise";
 import { startAttempt } from "./first-turn";
+import { nextFairIndex } from "./fair-share";
 import { KeyedQueue } from "./keyed-queue";
 import { describeExit, type CodexExit } from "./peer-error";
 import { userProviderKey } from "../services/provider-keys";
@@ -47,7 +48,7 @@ export class Supervisor {
   private readonly starting = new Map<string, Promise<TaskProcess>>();
   private readonly stopping = new Set<TaskProcess>();
   private readonly queue: string[] = [];
-  /** Owner of each task queued or started in this process (the per-user cap counts by it). */
+  /** Owner of each task queued, starting or with a process (the per-user cap counts by it). */
   private readonly owners = new Map<string, string>();
   private readonly approvalTimers = new Map<string, NodeJS.Timeout>();
   /** Tasks whose process is being readied for a turn: never stopped as idle meanwhile. */
@@ -86,6 +87,7 @@ export class Supervisor {
     const queued = this.queue.indexOf(taskId);
     if (queued >= 0) {
       this.queue.splice(queued, 1);
+      this.owners.delete(taskId);
       await db.attempt.updateMany({ where: { taskId, status: "queued" }, data: { status: "cancelled" } });
       await refreshTaskStatus(taskId);
       return;
@@ -139,6 +141,12 @@ export class Supervisor {
     return this.processes.size + this.starting.size;
   }
 
+  /** The task has no process any more (a follow-up's spawn records its owner again). */
+  private forget(taskId: string): void {
+    this.processes.delete(taskId);
+    this.owners.delete(taskId);
+  }
+
   private pump(): void {
     if (this.closed) return;
     if (this.nextQueued() >= 0) this.makeRoom();
@@ -150,18 +158,10 @@ export class Supervisor {
     }
   }
 
-  /** The first queued task whose owner is under the per-user cap (-1: none may start now). */
+  /** The first queued task whose owner is under the per-user cap; idle processes give way, so they do not count. */
   private nextQueued(): number {
-    const cap = this.opts.maxRunningPerUser ?? Infinity;
-    return this.queue.findIndex((taskId) => this.activeOf(this.owners.get(taskId)) < cap);
-  }
-
-  /** How many of the owner's tasks are starting or busy (idle processes give way, so they do not count). */
-  private activeOf(ownerId: string | undefined): number {
-    let count = 0;
-    for (const taskId of this.starting.keys()) if (this.owners.get(taskId) === ownerId) count += 1;
-    for (const p of this.processes.values()) if (!this.isIdle(p) && this.owners.get(p.taskId) === ownerId) count += 1;
-    return count;
+    const busy = [...this.processes.values()].filter((p) => !this.isIdle(p)).map((p) => p.taskId);
+    return nextFairIndex(this.queue, this.owners, [...this.starting.keys(), ...busy], this.opts.maxRunningPerUser ?? Infinity);
   }
 
   /** At the cap, stops idle processes (their threads resume on the next follow-up). */
@@ -215,7 +215,7 @@ export class Supervisor {
 
   private async stop(p: TaskProcess): Promise<void> {
     this.stopping.add(p);
-    if (this.processes.get(p.taskId) === p) this.processes.delete(p.taskId);
+    if (this.processes.get(p.taskId) === p) this.forget(p.taskId);
     await p.close();
     this.pump();
   }
@@ -279,7 +279,10 @@ export class Supervisor {
       this.makeRoom();
       pending = this.spawn(taskId, loading ?? loadTaskContext(taskId)).finally(() => {
         this.starting.delete(taskId);
-        if (!this.processes.has(taskId)) this.pump();
+        if (!this.processes.has(taskId)) {
+          this.owners.delete(taskId);
+          this.pump();
+        }
       });
       this.starting.set(taskId, pending);
     }
@@ -380,7 +383,7 @@ export class Supervisor {
   /** An exit nobody asked for fails the turns that were running, with the reason. */
   private async onExit(process: TaskProcess, exit: CodexExit): Promise<void> {
     const expected = this.stopping.delete(process);
-    if (this.processes.get(process.taskId) === process) this.processes.delete(process.taskId);
+    if (this.processes.get(process.taskId) === process) this.forget(process.taskId);
     if (!expected) {
       const reason = `The agent process stopped unexpectedly (${describeExit(exit)}). Send a follow-up to continue.`;
       logger.warn("app-server exited", { taskId: process.taskId, exit: describeExit(exit) });
