@@ -26,3 +26,25 @@ test("settings: create a token (shown once) that works for the API, revoke it; s
     await expect(page.getByRole("cell", { name: action, exact: true })).toBeVisible();
   }
 });
+
+test("settings: a read-only token that expires in 7 days reads, is refused changes, and is listed with its scope and expiry", async ({ page, request }) => {
+  await signInUi(page, await signUp(request, "settings-scope"));
+  await page.goto("/settings");
+  await page.getByLabel("Token name").fill("dashboard");
+  await page.getByLabel("Scope", { exact: true }).click();
+  await page.locator(".ant-select-dropdown:visible").getByTitle("Read only", { exact: true }).click();
+  await expect(page.getByText("Reads tasks, events, diffs and environments; changes nothing.")).toBeVisible();
+  await page.getByLabel("Expires", { exact: true }).click();
+  await page.locator(".ant-select-dropdown:visible").getByTitle("In 7 days", { exact: true }).click();
+  await page.getByRole("button", { name: "Create token" }).click();
+  const token = (await page.locator(".ant-alert code").textContent())!.trim();
+
+  const row = page.getByRole("listitem").filter({ hasText: "dashboard" });
+  await expect(row.getByText("Read only", { exact: true })).toBeVisible();
+  await expect(row.getByText(/expires /)).toBeVisible();
+  const auth = { authorization: `Bearer ${token}` };
+  const listed = (await (await request.get("/api/tokens", { headers: auth })).json()).items as Array<{ name: string; scope: string; expiresAt: string | null }>;
+  expect(listed).toEqual([expect.objectContaining({ name: "dashboard", scope: "read", expiresAt: expect.any(String) })]);
+  const minted = await request.post("/api/tokens", { headers: auth, data: { name: "escalate" } });
+  expect(minted.status()).toBe(403);
+});

@@ -6,7 +6,9 @@ import type { TCreateTaskRequest, TDiffFile, TTaskDetail, TTaskSummary } from ".
 import type { TaskEventMessage } from "../realtime/events";
 import type { TAuditEntry } from "../schemas/audit";
 import type { TProviderKeyStatus } from "../schemas/settings";
-import type { TApiToken, TCreatedToken } from "../schemas/tokens";
+import type { TApiToken, TCreatedToken, TTokenScope } from "../schemas/tokens";
+
+export type TNewToken = { name: string; scope: TTokenScope; expiresInDays?: number };
 import type { TRole, TUser } from "../schemas/users";
 
 // Browser fetchers for the API; each passes the AbortSignal react-query gives it.
@@ -37,7 +39,7 @@ export const api = {
 
 export const settingsApi = {
   tokens: ({ signal }: Signal = {}) => apiFetch<{ items: TApiToken[] }>("/api/tokens", { signal }).then((r) => r.items),
-  createToken: (name: string) => apiFetch<TCreatedToken>("/api/tokens", post({ name })),
+  createToken: (token: TNewToken) => apiFetch<TCreatedToken>("/api/tokens", post(token)),
   revokeToken: (id: string) => apiFetch<void>(`/api/tokens/${id}`, { method: "DELETE" }),
   signOutEverywhere: () => apiFetch<void>("/api/users/me/sessions/revoke", { method: "POST" }),
   providerKeys: ({ signal }: Signal = {}) => apiFetch<{ items: TProviderKeyStatus[] }>("/api/settings/provider-keys", { signal }).then((r) => r.items),

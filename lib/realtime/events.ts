@@ -39,4 +39,6 @@ export interface ServerToClientEvents {
 export interface SocketData {
   userId: string;
   tokenId?: string;
+  /** When the socket's token expires (epoch ms); the socket is closed then. */
+  tokenExpiresAt?: number;
 }

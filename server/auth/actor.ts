@@ -1,5 +1,5 @@
 import { db } from "../db";
-import type { Role } from "../generated/prisma/client";
+import type { Role, TokenScope } from "../generated/prisma/client";
 import { hashToken, TOKEN_PREFIX } from "./token-secret";
 
 /** Who is making a request: a signed-in user, by session cookie or personal access token. */
@@ -9,6 +9,10 @@ export interface Actor {
   role: Role;
   via: "session" | "token";
   tokenId?: string;
+  /** A token's scope; a session may do everything its user may. */
+  scope?: TokenScope;
+  /** When a token stops working, if it expires. */
+  expiresAt?: Date;
 }
 
 export function bearerToken(header: string | null | undefined): string | undefined {
@@ -22,12 +26,12 @@ export async function actorFromToken(token: string): Promise<Actor | null> {
     where: { tokenHash: hashToken(token) },
     include: { user: { select: { id: true, email: true, role: true } } },
   });
-  if (!row || row.revokedAt) return null;
   const now = new Date();
+  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return null;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
     await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
   }
-  return { userId: row.user.id, email: row.user.email, role: row.user.role, via: "token", tokenId: row.id };
+  return { userId: row.user.id, email: row.user.email, role: row.user.role, via: "token", tokenId: row.id, scope: row.scope, expiresAt: row.expiresAt ?? undefined };
 }
 
 export async function actorFromUserId(userId: string): Promise<Actor | null> {

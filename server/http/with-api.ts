@@ -1,9 +1,11 @@
 import type { z } from "zod";
+import type { TTokenScope } from "@/lib/schemas/tokens";
 import type { Actor } from "../auth/actor";
 import { resolveActor } from "../auth/session";
 import { AppError, errorResponse } from "./errors";
 import { readJsonBody } from "./body";
 import { assertNoNulBytes } from "./nul-bytes";
+import { assertScope } from "../permissions/tokens";
 import { isCrossOriginCookieWrite } from "./origin";
 
 type AuthMode = "session" | "token" | "none";
@@ -27,6 +29,11 @@ export interface ApiContext<S extends Schemas, A extends AuthMode> {
 interface ApiOptions<S extends Schemas, A extends AuthMode> {
   /** session: a signed-in user by cookie or bearer token; token: bearer only; none: open. */
   auth: A;
+  /**
+   * The token scope the route needs: `read` for GET unless given, `admin` for any other method
+   * unless given (so a new route is closed to narrow tokens until it says otherwise).
+   */
+  scope?: TTokenScope;
   schemas?: S;
   /** 200 unless given; the handler may also return its own Response. */
   status?: number;
@@ -59,6 +66,7 @@ export function withApi<S extends Schemas, A extends AuthMode>(opts: ApiOptions<
         throw new AppError("FORBIDDEN", "A signed-in change must come from this site's own pages (or use a bearer token).");
       }
       const actor = (await authenticate(opts.auth, req)) as ApiContext<S, A>["actor"];
+      if (actor) assertScope(actor, opts.scope ?? (req.method === "GET" || req.method === "HEAD" ? "read" : "admin"));
       const schemas = opts.schemas ?? ({} as S);
       const parsed = {
         params: parse(schemas.params, (await route?.params) ?? {}, "params"),

@@ -4,7 +4,7 @@ import type { ClientToServerEvents, ServerToClientEvents, SocketData } from "@/l
 import { env } from "../env";
 import { bus } from "../events/bus";
 import { logger } from "../logger";
-import { registerTaskHandlers } from "./task-handlers";
+import { type AppSocket, registerTaskHandlers } from "./task-handlers";
 import { socketCapError } from "./socket-cap";
 import { actorFromHandshake } from "./socket-auth";
 
@@ -23,6 +23,7 @@ export function createIo(httpServer: HttpServer): IoServer {
       if (capped) return next(capped);
       socket.data.userId = actor.userId;
       socket.data.tokenId = actor.tokenId;
+      socket.data.tokenExpiresAt = actor.expiresAt?.getTime();
       next();
     } catch (error) {
       logger.error("socket handshake failed", { error });
@@ -32,9 +33,28 @@ export function createIo(httpServer: HttpServer): IoServer {
   io.on("connection", (socket) => {
     void socket.join(userRoom(socket.data.userId));
     registerTaskHandlers(socket);
+    closeWhenTokenExpires(socket);
   });
   forwardOwnerEvents(io);
   return io;
+}
+
+/** The longest delay setTimeout keeps (about 24.8 days); longer waits are taken in steps. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** A socket opened with an expiring token is closed when the token expires. */
+function closeWhenTokenExpires(socket: AppSocket): void {
+  const expiresAt = socket.data.tokenExpiresAt;
+  if (expiresAt === undefined) return;
+  let timer: NodeJS.Timeout;
+  const wait = () => {
+    const left = expiresAt - Date.now();
+    if (left <= 0) return void socket.disconnect(true);
+    timer = setTimeout(wait, Math.min(left, MAX_TIMER_MS));
+    timer.unref();
+  };
+  wait();
+  socket.on("disconnect", () => clearTimeout(timer));
 }
 
 /** Summaries and approvals go to every socket of the task's owner, subscribed or not. */

@@ -13,7 +13,7 @@ import { assertNoNulBytes } from "../http/nul-bytes";
 import { assertCanViewTask } from "../permissions/tasks";
 import { type EventSink, taskSubscriptions } from "./subscriptions";
 
-type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 // A socket whose unsent messages pile up past this is dropped; it resubscribes from its seq.
 const MAX_BUFFERED_PACKETS = 5_000;

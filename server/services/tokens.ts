@@ -1,4 +1,4 @@
-import type { TApiToken, TCreatedToken, TCreateTokenRequest } from "@/lib/schemas/tokens";
+import type { TApiToken, TCreatedToken, TCreateTokenRequest, TTokenScope } from "@/lib/schemas/tokens";
 import type { Actor } from "../auth/actor";
 import { newTokenSecret } from "../auth/token-secret";
 import { db } from "../db";
@@ -9,22 +9,46 @@ import { hitRateLimit } from "../http/rate-limit";
 import { recordAudit } from "./audit";
 import { verifyCredentials } from "./users";
 
-const tokenFields = { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true } as const;
+const tokenFields = { id: true, name: true, prefix: true, scope: true, expiresAt: true, createdAt: true, lastUsedAt: true } as const;
 
-type TokenRow = { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null };
+type TokenRow = {
+  id: string;
+  name: string;
+  prefix: string;
+  scope: TTokenScope;
+  expiresAt: Date | null;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+};
 
 function toApiToken(row: TokenRow): TApiToken {
-  return { ...row, createdAt: row.createdAt.toISOString(), lastUsedAt: row.lastUsedAt?.toISOString() ?? null };
+  return {
+    ...row,
+    expiresAt: row.expiresAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+  };
 }
 
-export async function createToken(opts: { userId: string; email: string; name: string }): Promise<TCreatedToken> {
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+type NewToken = Pick<TCreateTokenRequest, "name" | "scope" | "expiresInDays">;
+
+export async function createToken(opts: { userId: string; email: string; token: NewToken }): Promise<TCreatedToken> {
   hitRateLimit(`tokens:${opts.userId}`, env().RATE_LIMIT_TOKENS);
+  const { name, scope, expiresInDays } = opts.token;
   const secret = newTokenSecret();
+  const expiresAt = expiresInDays === undefined ? null : new Date(Date.now() + expiresInDays * DAY_MS);
   const row = await db.apiToken.create({
-    data: { userId: opts.userId, name: opts.name, tokenHash: secret.tokenHash, prefix: secret.prefix },
+    data: { userId: opts.userId, name, scope, expiresAt, tokenHash: secret.tokenHash, prefix: secret.prefix },
     select: tokenFields,
   });
-  await recordAudit({ actorId: opts.userId, actor: opts.email, action: "token.create", details: { tokenId: row.id, name: row.name } });
+  await recordAudit({
+    actorId: opts.userId,
+    actor: opts.email,
+    action: "token.create",
+    details: { tokenId: row.id, name: row.name, scope, expiresAt: row.expiresAt?.toISOString() ?? null },
+  });
   return { ...toApiToken(row), token: secret.token };
 }
 
@@ -54,11 +78,11 @@ export async function createTokenForRequest(opts: {
   ip: string;
 }): Promise<TCreatedToken> {
   const { actor, request } = opts;
-  if (actor) return createToken({ userId: actor.userId, email: actor.email, name: request.name });
+  if (actor) return createToken({ userId: actor.userId, email: actor.email, token: request });
   if (!request.email || !request.password) {
     throw new AppError("UNAUTHENTICATED", "Sign in, send a token, or give email and password.");
   }
   hitRateLimit(`tokens:ip:${opts.ip}`, env().RATE_LIMIT_TOKENS);
   const user = await verifyCredentials({ email: request.email, password: request.password, ip: opts.ip });
-  return createToken({ userId: user.id, email: user.email, name: request.name });
+  return createToken({ userId: user.id, email: user.email, token: request });
 }

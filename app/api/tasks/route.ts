@@ -10,6 +10,7 @@ export const GET = withApi({
 
 export const POST = withApi({
   auth: "session",
+  scope: "tasks",
   status: 201,
   schemas: { body: ZCreateTaskRequest },
   handler: ({ actor, body }) => createTask(actor, body),

@@ -5,6 +5,7 @@ import { decideApprovalAsUser } from "@/server/services/approvals";
 
 export const POST = withApi({
   auth: "session",
+  scope: "tasks",
   schemas: { params: ZIdParams, body: ZDecideApprovalRequest },
   handler: ({ actor, params, body }) => decideApprovalAsUser(actor, params.id, body.decision, body.message),
 });

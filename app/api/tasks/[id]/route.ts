@@ -11,6 +11,7 @@ export const GET = withApi({
 
 export const PATCH = withApi({
   auth: "session",
+  scope: "tasks",
   schemas: { params: ZIdParams, body: ZPatchTaskRequest },
   handler: ({ actor, params, body }) => updateTask(actor, params.id, body),
 });

@@ -5,6 +5,7 @@ import { applyTask } from "@/server/services/apply";
 
 export const POST = withApi({
   auth: "session",
+  scope: "tasks",
   schemas: { params: ZIdParams, body: ZApplyRequest },
   handler: ({ actor, params, body }) => applyTask(actor, params.id, body),
 });

@@ -4,6 +4,7 @@ import { interruptTask } from "@/server/services/tasks";
 
 export const POST = withApi({
   auth: "session",
+  scope: "tasks",
   status: 202,
   schemas: { params: ZIdParams },
   handler: async ({ actor, params }) => {

@@ -5,6 +5,7 @@ import { sendMessage } from "@/server/services/tasks";
 
 export const POST = withApi({
   auth: "session",
+  scope: "tasks",
   status: 202,
   schemas: { params: ZIdParams, body: ZSendMessageRequest },
   handler: async ({ actor, params, body }) => {

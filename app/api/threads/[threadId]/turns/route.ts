@@ -4,6 +4,7 @@ import { startThreadTurn } from "@/server/services/threads";
 
 export const POST = withApi({
   auth: "session",
+  scope: "tasks",
   status: 202,
   schemas: { params: ZThreadParams, body: ZThreadTurnRequest },
   handler: async ({ actor, params, body }) => {
