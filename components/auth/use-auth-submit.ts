@@ -10,6 +10,7 @@ import { useT } from "../i18n/locale-provider";
 
 const signInErrors: Record<string, MessageKey> = {
   rate_limited: "auth.rateLimited",
+  disabled: "auth.accountDisabled",
   credentials: "auth.wrongCredentials",
 };
 

@@ -1,8 +1,8 @@
 "use client";
 
-import { App, Card, Select, Table, Tag, Typography } from "antd";
+import { App, Button, Card, Popconfirm, Select, Table, Tag, Typography } from "antd";
 import { useRouter } from "next/navigation";
-import { useSetRole, useUsers } from "@/lib/queries/members";
+import { useSetDisabled, useSetRole, useUsers } from "@/lib/queries/members";
 import { ROLES, type TRole, type TUser } from "@/lib/schemas/users";
 import { useLocale } from "../i18n/locale-provider";
 import { useViewer } from "../shell/viewer";
@@ -16,6 +16,15 @@ export function MembersCard() {
   const viewer = useViewer();
   const users = useUsers();
   const setRole = useSetRole();
+  const setDisabled = useSetDisabled();
+  const toggle = (user: TUser) =>
+    setDisabled.mutate(
+      { id: user.id, disabled: !user.disabled },
+      {
+        onSuccess: (u) => void message.success(t(u.disabled ? "members.disabledDone" : "members.enabledDone", { email: u.email })),
+        onError: (error) => void message.error(error.message),
+      },
+    );
   const change = (user: TUser, role: TRole) =>
     setRole.mutate(
       { id: user.id, role },
@@ -60,6 +69,25 @@ export function MembersCard() {
                 options={ROLES.map((r) => ({ value: r, label: t(ROLE_LABELS[r]) }))}
                 onChange={(role) => change(u, role)}
               />
+            ),
+          },
+          {
+            title: t("members.access"),
+            key: "access",
+            render: (_, u) => u.disabled ? (
+              <>
+                <Tag color="red">{t("members.disabledTag")}</Tag>
+                <Button size="small" aria-label={t("members.enableOf", { email: u.email })} onClick={() => toggle(u)}>{t("members.enable")}</Button>
+              </>
+            ) : (
+              <>
+                <Tag color="green">{t("members.active")}</Tag>
+                {u.id !== viewer.id && u.role !== "admin" && (
+                  <Popconfirm title={t("members.disableConfirm", { email: u.email })} okText={t("members.disable")} okButtonProps={{ danger: true }} onConfirm={() => toggle(u)}>
+                    <Button size="small" danger aria-label={t("members.disableOf", { email: u.email })}>{t("members.disable")}</Button>
+                  </Popconfirm>
+                )}
+              </>
             ),
           },
           { title: t("members.joined"), key: "joined", render: (_, u) => new Date(u.createdAt).toLocaleDateString(locale) },

@@ -1,21 +1,8 @@
 import http from "node:http";
-import { type APIRequestContext, type Browser, request as pwRequest } from "@playwright/test";
+import type { APIRequestContext, Browser } from "@playwright/test";
 import { baseURL } from "../playwright.config";
-import { countRows, expect, signInUi, signUp, signUpAdmin, test, tokenFor } from "../fixtures";
+import { countRows, expect, sessionCookie, signedInContext, signInUi, signUp, signUpAdmin, test, tokenFor } from "../fixtures";
 
-/** Signs in through Auth.js's credentials callback, like the login page does; a fresh cookie jar. */
-async function signedInContext(user: { email: string; password: string }, url = baseURL): Promise<APIRequestContext> {
-  const ctx = await pwRequest.newContext({ baseURL: url });
-  const { csrfToken } = await (await ctx.get("/api/auth/csrf")).json();
-  await ctx.post("/api/auth/callback/credentials", { form: { ...user, csrfToken }, maxRedirects: 0 });
-  return ctx;
-}
-
-async function sessionCookie(ctx: APIRequestContext | { storageState(): Promise<{ cookies: Array<{ name: string; value: string }> }> }): Promise<string> {
-  const cookie = (await ctx.storageState()).cookies.find((c) => c.name.endsWith("authjs.session-token"));
-  expect(cookie, "a session cookie").toBeTruthy();
-  return `${cookie!.name}=${cookie!.value}`;
-}
 
 const withCookie = (request: APIRequestContext, cookie: string) => request.get("/api/tokens", { headers: { cookie } });
 

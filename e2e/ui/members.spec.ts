@@ -43,3 +43,34 @@ test("members: a member sees environments read-only and no Members section; an a
     await memberContext.close();
   }
 });
+
+test("members: an administrator disables a member in Settings (after confirming); the member's open page loses its session and sign-in says the account is disabled; enabling lets them in", async ({ browser, page, request }) => {
+  const member = await signUp(request, "ui-disabled");
+  const memberContext = await browser.newContext();
+  const memberPage = await memberContext.newPage();
+  try {
+    await signInUi(memberPage, member);
+    await signInUi(page, await signUpAdmin(request, "ui-disabler"));
+    await page.goto("/settings");
+    const row = page.getByRole("row").filter({ hasText: member.email });
+    await expect(row.getByText("Active", { exact: true })).toBeVisible();
+    await row.getByRole("button", { name: `Disable ${member.email}` }).click();
+    await page.getByRole("tooltip").getByRole("button", { name: "Disable" }).click();
+    await expect(page.getByText(`${member.email} is disabled.`)).toBeVisible();
+    await expect(row.getByText("Disabled", { exact: true })).toBeVisible();
+
+    await memberPage.reload();
+    await expect(memberPage).toHaveURL(/\/login/);
+    await memberPage.getByLabel("Email address").fill(member.email);
+    await memberPage.getByRole("button", { name: "Continue" }).click();
+    await memberPage.getByLabel("Password").fill(member.password);
+    await memberPage.getByRole("button", { name: "Continue" }).click();
+    await expect(memberPage.getByText("This account is disabled. Ask an administrator to enable it.")).toBeVisible({ timeout: 30_000 });
+
+    await row.getByRole("button", { name: `Enable ${member.email}` }).click();
+    await expect(page.getByText(`${member.email} can sign in again.`)).toBeVisible();
+    await signInUi(memberPage, member);
+  } finally {
+    await memberContext.close();
+  }
+});

@@ -46,6 +46,7 @@ export const settingsApi = {
   setProviderKey: (provider: string, apiKey: string) => apiFetch<TProviderKeyStatus>(`/api/settings/provider-keys/${provider}`, { method: "PUT", json: { apiKey } }),
   users: ({ signal }: Signal = {}) => apiFetch<{ items: TUser[] }>("/api/users", { signal }).then((r) => r.items),
   setRole: (id: string, role: TRole) => apiFetch<TUser>(`/api/users/${id}`, { method: "PATCH", json: { role } }),
+  setDisabled: (id: string, disabled: boolean) => apiFetch<TUser>(`/api/users/${id}`, { method: "PATCH", json: { disabled } }),
   audit: (cursor: string, { signal }: Signal = {}) =>
     apiFetch<{ items: TAuditEntry[]; nextCursor: string | null }>(`/api/audit${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ""}`, { signal }),
 };

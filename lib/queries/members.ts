@@ -25,3 +25,12 @@ export function useSetRole() {
     onSettled: () => void queryClient.invalidateQueries({ queryKey: settingsKeys.users }),
   });
 }
+
+/** Disables or enables a user; the list is refetched with the server's answer. */
+export function useSetDisabled() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, disabled }: { id: string; disabled: boolean }) => settingsApi.setDisabled(id, disabled),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: settingsKeys.users }),
+  });
+}

@@ -31,11 +31,15 @@ export const ZUser = z.object({
   email: z.string(),
   name: z.string().nullable(),
   role: ZRole,
+  /** Disabled by an administrator: cannot sign in; sessions and tokens refused. */
+  disabled: z.boolean(),
   createdAt: z.iso.datetime(),
 });
 export type TUser = z.infer<typeof ZUser>;
 
 export const ZUserList = z.object({ items: z.array(ZUser) });
 
-export const ZPatchUserRequest = z.strictObject({ role: ZRole });
+export const ZPatchUserRequest = z
+  .strictObject({ role: ZRole.optional(), disabled: z.boolean().optional() })
+  .refine((v) => v.role !== undefined || v.disabled !== undefined, { error: "Send role or disabled." });
 export type TPatchUserRequest = z.infer<typeof ZPatchUserRequest>;

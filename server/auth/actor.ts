@@ -24,10 +24,10 @@ export async function actorFromToken(token: string): Promise<Actor | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
   const row = await db.apiToken.findUnique({
     where: { tokenHash: hashToken(token) },
-    include: { user: { select: { id: true, email: true, role: true } } },
+    include: { user: { select: { id: true, email: true, role: true, disabledAt: true } } },
   });
   const now = new Date();
-  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return null;
+  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now) || row.user.disabledAt) return null;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
     await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
   }
@@ -35,6 +35,6 @@ export async function actorFromToken(token: string): Promise<Actor | null> {
 }
 
 export async function actorFromUserId(userId: string): Promise<Actor | null> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, email: true, role: true } });
-  return user ? { userId: user.id, email: user.email, role: user.role, via: "session" } : null;
+  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, email: true, role: true, disabledAt: true } });
+  return user && !user.disabledAt ? { userId: user.id, email: user.email, role: user.role, via: "session" } : null;
 }

@@ -26,6 +26,10 @@ class RateLimitedSignIn extends CredentialsSignin {
   code = "rate_limited";
 }
 
+class DisabledSignIn extends CredentialsSignin {
+  code = "disabled";
+}
+
 const credentials = Credentials({
   credentials: { email: { type: "email" }, password: { type: "password" } },
   async authorize(raw, request) {
@@ -35,6 +39,7 @@ const credentials = Credentials({
       return await verifyCredentials({ ...parsed.data, ip: clientIp(request.headers) });
     } catch (error) {
       if (AppError.is(error) && error.code === "RATE_LIMITED") throw new RateLimitedSignIn();
+      if (AppError.is(error) && error.code === "FORBIDDEN") throw new DisabledSignIn();
       if (AppError.is(error) && error.code === "UNAUTHENTICATED") return null;
       throw error;
     }
@@ -66,8 +71,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       // OAuth sign-up follows the same policy as POST /api/users, except that the first account
       // of a server that needs a setup token is made by sign-up with that token.
       if (account?.provider === "credentials") return true;
-      const existing = user.email ? await db.user.findUnique({ where: { email: user.email }, select: { id: true } }) : null;
-      if (existing) return true;
+      const existing = user.email ? await db.user.findUnique({ where: { email: user.email }, select: { disabledAt: true } }) : null;
+      if (existing) return existing.disabledAt === null;
       if ((await db.user.count()) === 0) return !setupTokenRequired();
       return env().ALLOW_SIGNUP;
     },

@@ -9,6 +9,7 @@ export interface BusEvents {
   "approval:resolved": [ownerId: string, approval: unknown];
   "token:revoked": [tokenId: string];
   "user:sessions-ended": [userId: string];
+  "user:disabled": [userId: string];
 }
 
 // Next's route bundles and the custom server are separate module graphs: one bus per process.

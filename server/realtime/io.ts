@@ -71,4 +71,8 @@ function forwardOwnerEvents(io: IoServer): void {
       if (socket.data.userId === userId && !socket.data.tokenId) socket.disconnect(true);
     }
   });
+  // A disabled user: every socket, tokens' included.
+  bus.on("user:disabled", (userId) => {
+    for (const socket of io.sockets.sockets.values()) if (socket.data.userId === userId) socket.disconnect(true);
+  });
 }

@@ -29,30 +29,30 @@ async function users() {
 
 describe("roles", () => {
   it("makes the first user admin and the next a member; only admins list users or change roles", async () => {
-    const { listUsers, setUserRole } = await import("./members");
+    const { listUsers, updateUser } = await import("./members");
     const { first, second, actor } = await users();
     const admin = await actor(first.id);
     const member = await actor(second.id);
     expect([admin.role, member.role]).toEqual(["admin", "member"]);
     expect((await listUsers(admin)).map((u) => [u.email, u.role]).slice(-2)).toEqual([[first.email, "admin"], [second.email, "member"]]);
     expect(await code(listUsers(member))).toBe("FORBIDDEN");
-    expect(await code(setUserRole({ actor: member, userId: second.id, patch: { role: "admin" } }))).toBe("FORBIDDEN");
-    expect(await code(setUserRole({ actor: admin, userId: "no-such-user", patch: { role: "admin" } }))).toBe("NOT_FOUND");
+    expect(await code(updateUser({ actor: member, userId: second.id, patch: { role: "admin" } }))).toBe("FORBIDDEN");
+    expect(await code(updateUser({ actor: admin, userId: "no-such-user", patch: { role: "admin" } }))).toBe("NOT_FOUND");
   });
 
   it("audits a promotion for both users, keeps the last admin, and never leaves none when two admins demote each other at once", async () => {
-    const { setUserRole } = await import("./members");
+    const { updateUser } = await import("./members");
     const { db, first, second, actor } = await users();
-    expect(await code(setUserRole({ actor: await actor(first.id), userId: first.id, patch: { role: "member" } }))).toBe("CONFLICT");
-    const promoted = await setUserRole({ actor: await actor(first.id), userId: second.id, patch: { role: "admin" } });
+    expect(await code(updateUser({ actor: await actor(first.id), userId: first.id, patch: { role: "member" } }))).toBe("CONFLICT");
+    const promoted = await updateUser({ actor: await actor(first.id), userId: second.id, patch: { role: "admin" } });
     expect(promoted).toMatchObject({ id: second.id, role: "admin" });
     const audit = await db.auditLog.findMany({ where: { action: "user.role_change", details: { path: ["userId"], equals: second.id } } });
     expect(audit.map((a) => a.ownerId).sort()).toEqual([first.id, second.id].sort());
     expect(audit[0]?.details).toMatchObject({ email: second.email, from: "member", to: "admin" });
     const [a, b] = [await actor(first.id), await actor(second.id)];
     const results = await Promise.all([
-      code(setUserRole({ actor: a, userId: second.id, patch: { role: "member" } })),
-      code(setUserRole({ actor: b, userId: first.id, patch: { role: "member" } })),
+      code(updateUser({ actor: a, userId: second.id, patch: { role: "member" } })),
+      code(updateUser({ actor: b, userId: first.id, patch: { role: "member" } })),
     ]);
     expect(results.sort()).toEqual(["CONFLICT", "ok"]);
     expect(await db.user.count({ where: { role: "admin", id: { in: [first.id, second.id] } } })).toBe(1);

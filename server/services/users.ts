@@ -64,6 +64,11 @@ export async function verifyCredentials(check: CredentialCheck): Promise<{ id: s
     await recordAudit({ actorId: user?.id ?? null, actor: check.email, action: "auth.sign_in_failed", details: { ip: check.ip } });
     throw new AppError("UNAUTHENTICATED", "Wrong email or password.");
   }
+  // Only the right password learns that the account is disabled.
+  if (user.disabledAt) {
+    await recordAudit({ actorId: user.id, actor: user.email, action: "auth.sign_in_disabled", details: { ip: check.ip } });
+    throw new AppError("FORBIDDEN", "This account is disabled: ask an administrator to enable it.");
+  }
   await recordAudit({ actorId: user.id, actor: user.email, action: "auth.sign_in", details: { ip: check.ip } });
   return { id: user.id, email: user.email, name: user.name };
 }
