@@ -8,7 +8,12 @@ const SESSION_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
 /** Records a new signed-in session; its id goes into the JWT as `sid`. */
 export async function startSession(userId: string): Promise<string> {
   const sid = randomUUID();
-  await db.session.create({ data: { sessionToken: sid, userId, expires: new Date(Date.now() + SESSION_MAX_AGE_MS) } });
+  const now = Date.now();
+  // The user's expired rows go as a new one comes: the table holds live sessions only.
+  await db.$transaction([
+    db.session.deleteMany({ where: { userId, expires: { lte: new Date(now) } } }),
+    db.session.create({ data: { sessionToken: sid, userId, expires: new Date(now + SESSION_MAX_AGE_MS) } }),
+  ]);
   return sid;
 }
 
