@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZApproval } from "./approvals";
+import { ZPullRequestSummary } from "./pull-requests";
 import { ZSeq } from "./seq";
 
 export const TASK_STATUSES = ["queued", "running", "awaiting_approval", "ready", "applied", "error", "cancelled"] as const;
@@ -69,6 +70,8 @@ export const ZTaskSummary = z.object({
   attemptsTotal: z.number().int(),
   diffStats: ZDiffStats,
   archived: z.boolean(),
+  /** Once the task was delivered as a pull request on its environment's git host. */
+  pullRequest: ZPullRequestSummary.optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -48,19 +48,18 @@ export async function checkPatch(repo: string, commit: string, patch: string): P
   return { conflictPaths, skippedPaths, cleanPaths };
 }
 
+interface CommitIdentity {
+  name: string;
+  email: string;
+}
+
 /**
- * Commits `patch` on top of `parent` as one commit and creates `branch` pointing at it; fails
- * without writing a ref when the branch already exists. Objects only: no work tree is touched.
+ * One commit whose tree is `base`'s tree with `patch` applied and whose parent is `parent`
+ * (`base` itself unless given: a follow-up's full diff is committed on top of what was pushed
+ * before). Objects only: no ref, index or work tree of the repository is touched.
  */
-export async function commitPatch(opts: {
-  repo: string;
-  parent: string;
-  patch: string;
-  branch: string;
-  message: string;
-  author: { name: string; email: string };
-}): Promise<string> {
-  return withScratchIndex(opts.repo, opts.parent, async (indexEnv) => {
+export async function commitOnto(opts: { repo: string; base: string; parent?: string; patch: string; message: string; author: CommitIdentity }): Promise<string> {
+  return withScratchIndex(opts.repo, opts.base, async (indexEnv) => {
     await git(applyArgs, { cwd: opts.repo, env: indexEnv, input: opts.patch });
     const tree = (await git(["write-tree"], { cwd: opts.repo, env: indexEnv })).trim();
     const identity = {
@@ -69,9 +68,22 @@ export async function commitPatch(opts: {
       GIT_COMMITTER_NAME: opts.author.name,
       GIT_COMMITTER_EMAIL: opts.author.email,
     };
-    const commit = (await git(["commit-tree", tree, "-p", opts.parent, "-F", "-"], { cwd: opts.repo, env: identity, input: opts.message })).trim();
-    // The empty old value makes update-ref refuse an existing branch.
-    await git(["update-ref", `refs/heads/${opts.branch}`, commit, ""], { cwd: opts.repo });
-    return commit;
+    return (await git(["commit-tree", tree, "-p", opts.parent ?? opts.base, "-F", "-"], { cwd: opts.repo, env: identity, input: opts.message })).trim();
   });
+}
+
+/** The tree a commit records, to tell whether a new commit would change anything. */
+export async function treeOf(repo: string, commit: string): Promise<string> {
+  return (await git(["rev-parse", "--verify", `${commit}^{tree}`], { cwd: repo })).trim();
+}
+
+/**
+ * Commits `patch` on top of `parent` as one commit and creates `branch` pointing at it; fails
+ * without writing a ref when the branch already exists. Objects only: no work tree is touched.
+ */
+export async function commitPatch(opts: { repo: string; parent: string; patch: string; branch: string; message: string; author: CommitIdentity }): Promise<string> {
+  const commit = await commitOnto({ repo: opts.repo, base: opts.parent, patch: opts.patch, message: opts.message, author: opts.author });
+  // The empty old value makes update-ref refuse an existing branch.
+  await git(["update-ref", `refs/heads/${opts.branch}`, commit, ""], { cwd: opts.repo });
+  return commit;
 }

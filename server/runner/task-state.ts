@@ -3,7 +3,7 @@ import { bus } from "../events/bus";
 import { eventLog } from "../events/event-log";
 import { logger } from "../logger";
 import type { AttemptStatus, Prisma, TaskStatus } from "../generated/prisma/client";
-import { toTaskSummary } from "../services/task-mapper";
+import { SUMMARY_INCLUDE, toTaskSummary } from "../services/task-mapper";
 import { KeyedQueue } from "./keyed-queue";
 import { deriveTaskStatus } from "./status";
 
@@ -42,7 +42,7 @@ export function refreshTaskStatus(taskId: string, opts: { force?: boolean } = {}
   return serial.run(taskId, async () => {
     const task = await db.task.findUniqueOrThrow({
       where: { id: taskId },
-      include: { attempts: { orderBy: { index: "asc" } }, environment: { select: { label: true } } },
+      include: { ...SUMMARY_INCLUDE, attempts: { orderBy: { index: "asc" } } },
     });
     const pendingApprovals = await db.approval.count({ where: { taskId, status: "pending" } });
     const status = deriveTaskStatus({
@@ -61,7 +61,7 @@ export function refreshTaskStatus(taskId: string, opts: { force?: boolean } = {}
     const updated = await db.task.update({
       where: { id: taskId },
       data: { status, ...stats },
-      include: { environment: { select: { label: true } } },
+      include: SUMMARY_INCLUDE,
     });
     if (status !== task.status) recordEvent(taskId, null, "task/status", { status });
     bus.emit("task:updated", updated.ownerId, toTaskSummary(updated));

@@ -2,7 +2,16 @@ import type { TApproval } from "@/lib/schemas/approvals";
 import type { TAttempt, TTaskDetail, TTaskSummary, TTurn } from "@/lib/schemas/tasks";
 import type { Attempt, Task, Turn } from "../generated/prisma/client";
 
-export type TaskWithEnvironment = Task & { environment: { label: string } };
+/** What a task summary reads besides the task row: its environment's label and its pull request. */
+export const SUMMARY_INCLUDE = {
+  environment: { select: { label: true } },
+  pullRequest: { select: { url: true, number: true, state: true } },
+} as const;
+
+export type TaskWithEnvironment = Task & {
+  environment: { label: string };
+  pullRequest: { url: string; number: number; state: "open" | "merged" | "closed" } | null;
+};
 
 export function toTaskSummary(task: TaskWithEnvironment): TTaskSummary {
   return {
@@ -17,6 +26,7 @@ export function toTaskSummary(task: TaskWithEnvironment): TTaskSummary {
     attemptsTotal: task.attemptsTotal,
     diffStats: { filesChanged: task.filesChanged, linesAdded: task.linesAdded, linesRemoved: task.linesRemoved },
     archived: task.archived,
+    ...(task.pullRequest ? { pullRequest: task.pullRequest } : {}),
     createdAt: task.createdAt.toISOString(),
     updatedAt: task.updatedAt.toISOString(),
   };

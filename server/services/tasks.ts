@@ -14,7 +14,7 @@ import { removeWorkspace } from "../runner/workspaces";
 import { toApiApproval } from "./approval-mapper";
 import { recordAudit } from "./audit";
 import { decodeCursor, encodeCursor } from "./task-cursor";
-import { titleFromPrompt, toTaskDetail, toTaskSummary } from "./task-mapper";
+import { SUMMARY_INCLUDE, titleFromPrompt, toTaskDetail, toTaskSummary } from "./task-mapper";
 
 export async function createTask(actor: Actor, input: TCreateTaskRequest): Promise<TTaskDetail> {
   hitRateLimit(`tasks:${actor.userId}`, env().RATE_LIMIT_TASKS);
@@ -54,7 +54,7 @@ export async function getTask(actor: Actor, taskId: string): Promise<TTaskDetail
   const task = await db.task.findUniqueOrThrow({
     where: { id: taskId },
     include: {
-      environment: { select: { label: true } },
+      ...SUMMARY_INCLUDE,
       attempts: { orderBy: { index: "asc" } },
       turns: { orderBy: { startedAt: "asc" }, include: { attempt: { select: { index: true } } } },
     },
@@ -81,7 +81,7 @@ export async function listTasks(actor: Actor, query: TListTasksQuery): Promise<{
     where,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: query.limit + 1,
-    include: { environment: { select: { label: true } } },
+    include: SUMMARY_INCLUDE,
   });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
@@ -121,7 +121,7 @@ export async function updateTask(actor: Actor, taskId: string, patch: { archived
   const task = await db.task.update({
     where: { id: taskId },
     data: patch,
-    include: { environment: { select: { label: true } } },
+    include: SUMMARY_INCLUDE,
   });
   if (patch.archived !== undefined) {
     await recordAudit({ actorId: actor.userId, actor: actor.email, action: "task.archive", taskId, details: { archived: patch.archived } });
