@@ -1,6 +1,6 @@
 FROM node:20-bookworm-slim
 RUN apt-get update \
-  && apt-get install -y --no-install-recommends git bubblewrap socat ca-certificates \
+  && apt-get install -y --no-install-recommends git openssh-client bubblewrap socat ca-certificates \
   && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 ENV PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1

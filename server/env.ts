@@ -37,6 +37,12 @@ const ZEnv = z.object({
     .string()
     .default("/")
     .transform((s) => s.split(path.delimiter).filter(Boolean).map((p) => path.resolve(p))),
+  /** Checking a remote repository (ls-remote on save, its branches): the most it may take. */
+  GIT_REMOTE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
+  /** Fetching a remote environment's mirror when a task starts (the first fetch is a full clone). */
+  GIT_FETCH_TIMEOUT_SEC: z.coerce.number().int().min(1).max(86_400).default(900),
+  /** A PEM bundle git trusts for https remotes instead of the system's (a self-hosted forge's CA). */
+  GIT_REMOTE_CA_FILE: z.string().min(1).optional(),
   RATE_LIMIT_SIGNIN: ZRate.prefault("10/60"),
   RATE_LIMIT_SIGNIN_IP: ZRate.prefault("50/60"),
   RATE_LIMIT_SIGNUP: ZRate.prefault("10/3600"),

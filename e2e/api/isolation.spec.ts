@@ -79,14 +79,16 @@ test("member B gets 404 on every route and socket event for administrator A's pr
   expect(seenByB).toEqual([]);
 
   // Environments are shared: B lists and reads A's, and starts a task of its own on it.
-  const shared: Record<string, number> = { "GET /api/environments": 200, "GET /api/environments/{id}": 200, "POST /api/tasks": 201 };
+  const shared: Record<string, number> = { "GET /api/environments": 200, "GET /api/environments/{id}": 200, "GET /api/environments/{id}/branches": 200, "POST /api/tasks": 201 };
   const sharedBefore = await digest(databaseUrl(), USER_ROWS, [aliceId]);
   for (const [key, attempt] of Object.entries(SHARED)) {
     const { url, data } = attempt(ids);
     const res = await request.fetch(url, { method: key.split(" ")[0], headers: b, data });
     expect(res.status(), key).toBe(shared[key]);
     const text = await res.text();
-    expect(text.includes(env.id), key).toBe(true);
+    // The branch list is about A's environment without naming it.
+    if (key.endsWith("/branches")) expect(JSON.parse(text), key).toEqual({ items: [{ name: "main", default: true }] });
+    else expect(text.includes(env.id), key).toBe(true);
     for (const [what, value] of Object.entries({ ...privateIds, email: alice.email })) expect(text.includes(value), `${key} shows A's ${what}`).toBe(false);
     if (key === "POST /api/tasks") expect((await request.post(`/api/tasks/${JSON.parse(text).id}/interrupt`, { headers: b })).status()).toBe(202);
   }

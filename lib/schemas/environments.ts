@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZCredentialInput, ZCredentialState, ZForge, ZForgeInput } from "./environment-remote";
 import { checkUniqueNames, INTERNET_MODES, ZAllowedDomains, ZNewSecrets, ZSecretsInput, ZVariables } from "./environment-env";
 
 export const PROVIDERS = ["demo", "openai", "custom"] as const;
@@ -37,6 +38,10 @@ const environmentFields = {
   variables: ZVariables.optional(),
   /** Write-only: values are stored sealed and returned as names only. */
   secrets: ZNewSecrets.optional(),
+  /** Remote repositories only; detected for github.com and gitlab.com when not given. */
+  forge: ZForgeInput.optional(),
+  /** Write-only: how git reaches a remote repository (never in the URL). */
+  credential: ZCredentialInput.optional(),
 };
 
 export const ZCreateEnvironmentRequest = z.strictObject(environmentFields).superRefine(checkUniqueNames);
@@ -49,6 +54,10 @@ export const ZPatchEnvironmentRequest = z
     codexConfig: environmentFields.codexConfig.nullable(),
     /** Replaces the set: `{name}` keeps that secret's value, a name left out is deleted. */
     secrets: ZSecretsInput,
+    /** Left out: kept; null: no forge. */
+    forge: environmentFields.forge.nullable(),
+    /** Left out: kept; null: removed; a value replaces the stored one. */
+    credential: environmentFields.credential.nullable(),
   })
   .partial()
   .superRefine(checkUniqueNames);
@@ -76,6 +85,10 @@ export const ZEnvironment = z.object({
   variables: z.array(z.object({ name: z.string(), value: z.string() })),
   /** Names only: secret values never leave the server. */
   secrets: z.array(z.strictObject({ name: z.string() })),
+  /** Remote environments: the forge pull requests go through, or null. */
+  forge: ZForge.nullable(),
+  /** Whether a credential is stored, never the credential. */
+  credential: ZCredentialState.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { spawn } from "node:child_process";
 
 export class GitError extends Error {
   constructor(
@@ -16,6 +16,8 @@ export interface GitOptions {
   env?: Record<string, string>;
   input?: string;
   maxBuffer?: number;
+  /** Past this, the command and every process it started are killed (GitError "timed out"). */
+  timeoutMs?: number;
 }
 
 /**
@@ -32,19 +34,49 @@ function hostEnv(extra: Record<string, string> = {}): Record<string, string | un
   return { ...env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C", ...extra };
 }
 
-/** Runs a command on the host without a shell; resolves stdout, rejects with GitError. */
+/**
+ * Runs a command on the host without a shell; resolves stdout, rejects with GitError. With
+ * `timeoutMs` the command leads a process group of its own (git starts helpers: ssh,
+ * git-remote-https), all of which are killed when the time is up.
+ */
 export function runHost(argv: string[], opts: GitOptions): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = execFile(
-      argv[0]!,
-      argv.slice(1),
-      { cwd: opts.cwd, env: hostEnv(opts.env) as NodeJS.ProcessEnv, maxBuffer: opts.maxBuffer ?? 64 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        if (error) reject(new GitError(argv.slice(argv[0] === "git" ? 1 : 0), String(stderr), typeof error.code === "number" ? error.code : null));
-        else resolve(String(stdout));
-      },
-    );
-    if (opts.input !== undefined) child.stdin?.end(opts.input);
+    const args = argv.slice(argv[0] === "git" ? 1 : 0);
+    const max = opts.maxBuffer ?? 64 * 1024 * 1024;
+    const child = spawn(argv[0]!, argv.slice(1), { cwd: opts.cwd, env: hostEnv(opts.env) as NodeJS.ProcessEnv, detached: opts.timeoutMs !== undefined });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    let size = 0;
+    let failure: string | null = null;
+    const kill = (why: string) => {
+      failure ??= why;
+      try {
+        if (opts.timeoutMs !== undefined) process.kill(-child.pid!, "SIGKILL");
+        else child.kill("SIGKILL");
+      } catch {
+        child.kill("SIGKILL");
+      }
+    };
+    const collect = (into: Buffer[]) => (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > max) kill("output too large");
+      else into.push(chunk);
+    };
+    child.stdout.on("data", collect(out));
+    child.stderr.on("data", collect(err));
+    const timer = opts.timeoutMs === undefined ? undefined : setTimeout(() => kill(`timed out after ${Math.round(opts.timeoutMs! / 100) / 10} s`), opts.timeoutMs);
+    child.on("error", (error) => {
+      clearTimeout(timer);
+      reject(new GitError(args, error.message, null));
+    });
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      if (failure) reject(new GitError(args, failure, code));
+      else if (code !== 0) reject(new GitError(args, Buffer.concat(err).toString(), code));
+      else resolve(Buffer.concat(out).toString());
+    });
+    child.stdin.on("error", () => undefined);
+    child.stdin.end(opts.input);
   });
 }
 

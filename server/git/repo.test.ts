@@ -88,4 +88,24 @@ describe("validateRepo", () => {
       expect(error?.message, url).toMatch(/not allowed|must|Unsupported/);
     }
   });
+
+  it("refuses a URL carrying a password or token, saying the credential field is where it goes; an ssh user name is fine", async () => {
+    const refused = [
+      "https://user:s3cret@example.test/r.git",
+      "https://ghp_token123@github.com/o/r.git",
+      "https://x-access-token:ghp_abc@github.com/o/r.git",
+      "ssh://git:pw@example.test/r.git",
+      "git:pw@example.test:team/r.git",
+      "git://user@example.test/r.git",
+    ];
+    for (const url of refused) {
+      const error = await validateRepo(url, ["/"]).then(() => null, (e: { code?: string; message: string; details?: unknown }) => e);
+      expect(error?.code, url).toBe("VALIDATION_FAILED");
+      expect(error?.message, url).toMatch(/must not carry .*credential field \(credential\.token or credential\.sshKey\)/);
+      expect(error?.message, url).not.toMatch(/s3cret|ghp_|pw@/);
+    }
+    for (const url of ["ssh://git@example.test/r.git", "git@example.test:team/r.git", "https://example.test:8443/r.git"]) {
+      expect(await validateRepo(url, ["/"]), url).toBe(url);
+    }
+  });
 });

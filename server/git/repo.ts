@@ -2,6 +2,7 @@ import { realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { AppError } from "../http/errors";
 import { git, gitOk } from "./git";
+import { credentialInUrl, parseRemote } from "./remote-url";
 
 const GIT_URL = /^(https?:\/\/|ssh:\/\/|git:\/\/|file:\/\/\/|[\w.-]+@[\w.-]+:)/;
 
@@ -17,9 +18,13 @@ const SCP_LIKE = /^[\w.-]+@([\w.-]+):/;
  * A repository given as a URL or a path. URLs must use https, ssh (ssh:// or `user@host:path`),
  * git or file; remote helpers (`ext::`, `fd::`, any `transport::address`) and every other
  * scheme are refused. A file:// URL must name a repository under the allowed roots, exactly
- * like an absolute path. Returns what to store: the URL as given, or the resolved path.
+ * like an absolute path. A URL carrying a password or token is refused: credentials go in the
+ * environment's `credential`. Returns what to store: the URL as given, or the resolved path.
  */
 export async function validateRepo(repo: string, allowedRoots: string[]): Promise<string> {
+  const remote = parseRemote(repo);
+  const inUrl = remote && credentialInUrl(remote);
+  if (inUrl) throw invalid(inUrl);
   if (repo.includes("::")) throw invalid("Git remote helpers (transport::address) are not allowed: use https://, ssh://, git://, file:// or an absolute path.");
   const scheme = SCHEME.exec(repo)?.[1]?.toLowerCase();
   if (scheme !== undefined && !ALLOWED_TRANSPORTS.includes(scheme)) {

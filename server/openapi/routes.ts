@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ZApplyRequest, ZApplyResult } from "@/lib/schemas/apply";
 import { ZApproval, ZApprovalList, ZDecideApprovalRequest, ZListApprovalsQuery } from "@/lib/schemas/approvals";
 import { ZAuditList, ZAuditQuery } from "@/lib/schemas/audit";
+import { ZBranchList } from "@/lib/schemas/environment-remote";
 import { ZCreateEnvironmentRequest, ZEnvironment, ZPatchEnvironmentRequest } from "@/lib/schemas/environments";
 import {
   ZCreateTaskRequest, ZDiffQuery, ZEventsQuery, ZListTasksQuery, ZPatchTaskRequest, ZSendMessageRequest,
@@ -44,6 +45,7 @@ export const ROUTES: RouteDoc[] = [
   { method: "get", path: "/api/environments/{id}", summary: "Read an environment", params: ZIdParams, response: ZEnvironment },
   { method: "patch", path: "/api/environments/{id}", summary: "Change an environment (administrators)", params: ZIdParams, body: ZPatchEnvironmentRequest, response: ZEnvironment },
   { method: "delete", path: "/api/environments/{id}", summary: "Delete an environment without tasks (administrators)", params: ZIdParams, status: 204 },
+  { method: "get", path: "/api/environments/{id}/branches", summary: "The environment's branches, from its remote or its repository on this server", params: ZIdParams, response: ZBranchList },
   { method: "get", path: "/api/tasks", summary: "List tasks, newest first", query: ZListTasksQuery, response: ZTaskList },
   { method: "post", path: "/api/tasks", summary: "Create a task", body: ZCreateTaskRequest, status: 201, response: ZTaskDetail },
   { method: "get", path: "/api/tasks/{id}", summary: "Read a task", params: ZIdParams, response: ZTaskDetail },

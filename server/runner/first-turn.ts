@@ -1,4 +1,5 @@
 import { db } from "../db";
+import { checkoutSource } from "./checkout-source";
 import type { TaskContext } from "./task-context";
 import { attemptDir } from "./task-context";
 import { setupEgress } from "./task-network";
@@ -38,7 +39,8 @@ export async function startAttempt(opts: {
   await setAttemptStatus(taskId, index, "running");
   if (sandbox.driver === "none") recordEvent(taskId, index, "sandbox/warning", { message: UNSANDBOXED_WARNING });
   const dir = attemptDir(taskId, index);
-  const workspace = await createWorkspace({ repo: ctx.environment.repo, branch: ctx.task.branch, dir }).catch((error: Error) => {
+  const source = await checkoutSource(ctx.environment);
+  const workspace = await createWorkspace({ ...source, branch: ctx.task.branch, dir }).catch((error: Error) => {
     throw new Error(`Could not check out ${ctx.task.branch}: ${error.message}`);
   });
   await sandbox.adopt(workspace.path);

@@ -16,6 +16,7 @@ import { loadTaskContext, type TaskContext } from "./task-context";
 import { TaskProcess } from "./task-process";
 import { recordEvent, refreshTaskStatus, setAttemptStatus } from "./task-state";
 import { beginTurn, endTurn, linkTurn, refreshDiff } from "./turns";
+import { checkoutSource } from "./checkout-source";
 import { hasWorkspace, restoreWorkspace } from "./workspaces";
 import { appServerStart } from "./codex-launch";
 import { agentEgress } from "./task-network";
@@ -330,7 +331,7 @@ export class Supervisor {
         if (!a.threadId || !a.worktreePath) continue;
         if (!hasWorkspace(a.worktreePath) && a.baseCommit) {
           await restoreWorkspace({
-            repo: ctx.environment.repo,
+            ...(await checkoutSource(ctx.environment)),
             branch: ctx.task.branch,
             baseCommit: a.baseCommit,
             dir: a.worktreePath,

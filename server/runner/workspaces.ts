@@ -15,12 +15,15 @@ export interface Workspace {
  * linked worktree) keeps the attempt's .git inside the folder the sandbox lets the agent write,
  * and leaves the user's repository untouched. Objects are copied, not hard-linked: the clone is
  * then given to the task's uid, which must not own (and could rewrite) the repository's files.
+ * A remote environment's workspace is cloned from its mirror (`repo`), and its `origin` then
+ * names the remote's URL (`origin`), which never carries a credential.
  */
-export async function createWorkspace(opts: { repo: string; branch: string; dir: string }): Promise<Workspace> {
+export async function createWorkspace(opts: { repo: string; branch: string; dir: string; origin?: string }): Promise<Workspace> {
   await emptyDir(opts.dir);
   await git(["clone", "--quiet", "--no-hardlinks", "--no-tags", "--single-branch", "--branch", opts.branch, "--", opts.repo, opts.dir], {
     cwd: path.dirname(opts.dir),
   });
+  if (opts.origin) await git(["remote", "set-url", "origin", opts.origin], { cwd: opts.dir });
   const baseCommit = (await git(["rev-parse", "HEAD"], { cwd: opts.dir })).trim();
   return { path: opts.dir, baseCommit };
 }
@@ -117,6 +120,7 @@ function killTree(child: ChildProcess): void {
  */
 export async function restoreWorkspace(opts: {
   repo: string;
+  origin?: string;
   branch: string;
   baseCommit: string;
   dir: string;
@@ -124,7 +128,7 @@ export async function restoreWorkspace(opts: {
   adopt: (dir: string) => Promise<void>;
   run: CommandRunner;
 }): Promise<void> {
-  await createWorkspace({ repo: opts.repo, branch: opts.branch, dir: opts.dir });
+  await createWorkspace({ repo: opts.repo, origin: opts.origin, branch: opts.branch, dir: opts.dir });
   await git(["checkout", "--quiet", "--detach", opts.baseCommit], { cwd: opts.dir });
   await opts.adopt(opts.dir);
   if (opts.diff.trim()) await opts.run(["git", "apply", "--whitespace=nowarn", "-"], { cwd: opts.dir, input: opts.diff });

@@ -1,6 +1,8 @@
 import type { TEnvironment } from "@/lib/schemas/environments";
 import type { ApprovalPolicy, Environment, SandboxMode } from "../generated/prisma/client";
+import { credentialState } from "./environment-credential";
 import { storedSecrets, storedVariables } from "./environment-env";
+import { forgeToApi } from "./environment-forge";
 
 // Database enums use underscores; the API uses the codex spellings with hyphens.
 export const policyToApi = (p: ApprovalPolicy) => p.replace("_", "-") as TEnvironment["approvalPolicy"];
@@ -31,6 +33,8 @@ export function toApiEnvironment(row: Environment): TEnvironment {
     variables: storedVariables(row),
     // Names only: a sealed value is no business of any client either.
     secrets: storedSecrets(row).map(({ name }) => ({ name })),
+    forge: forgeToApi(row),
+    credential: credentialState(row),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

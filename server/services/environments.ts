@@ -3,13 +3,18 @@ import type { Actor } from "../auth/actor";
 import { sealSecret } from "../auth/secret-box";
 import { db } from "../db";
 import { env } from "../env";
-import type { Prisma } from "../generated/prisma/client";
+import type { Environment, Prisma } from "../generated/prisma/client";
+import { removeMirror } from "../git/mirror";
 import { assertValidBranchName, detectDefaultBranch, isGitUrl, validateRepo } from "../git/repo";
+import { parseRemote } from "../git/remote-url";
 import { AppError } from "../http/errors";
 import { assertCanManageEnvironments, findEnvironment } from "../permissions/environments";
 import { checkCodexConfig } from "../runner/codex-home";
+import { assertCredentialFits, credentialColumns, nextCredential } from "./environment-credential";
 import { envColumns } from "./environment-env-columns";
+import { forgeColumns } from "./environment-forge";
 import { policyToDb, sandboxToDb, toApiEnvironment } from "./environment-mapper";
+import { checkRemote } from "./environment-remote";
 
 type Fields = TPatchEnvironmentRequest;
 
@@ -18,7 +23,6 @@ async function resolveRepo(repo: string): Promise<string> {
   return validateRepo(repo, env().ALLOWED_REPO_ROOTS);
 }
 
-/** Validated column values for the fields present in a create or patch request. */
 /** Extra config.toml must be something codex itself can load (checked by a throwaway app-server). */
 async function assertCodexCanLoad(codexConfig: string | null | undefined): Promise<void> {
   if (!codexConfig?.trim()) return;
@@ -37,6 +41,7 @@ function assertApprovalTimeout(seconds: number | undefined): void {
   throw new AppError("VALIDATION_FAILED", message, [{ path: ["approvalTimeoutSec"], message }]);
 }
 
+/** Validated column values for the fields present in a create or patch request. */
 async function columns(input: Fields, repo: string | undefined): Promise<Prisma.EnvironmentUncheckedUpdateInput> {
   assertApprovalTimeout(input.approvalTimeoutSec);
   if (input.defaultBranch) await assertValidBranchName(input.defaultBranch, "defaultBranch");
@@ -64,14 +69,37 @@ async function columns(input: Fields, repo: string | undefined): Promise<Prisma.
   return data;
 }
 
+/**
+ * The forge and credential columns of a remote repository, after checking that git can read it
+ * with that credential (400 with git's reason otherwise); its branches and HEAD when it was checked.
+ */
+async function remoteColumns(opts: { repo: string; input: Fields; current: Environment | null; changed: boolean }) {
+  const remote = parseRemote(opts.repo);
+  // Unchanged repository and credential: nothing to check (nor to decrypt).
+  const credential = opts.changed ? nextCredential(opts.input.credential, opts.current) : null;
+  if (opts.changed) assertCredentialFits(credential, remote);
+  const hostChanged = !opts.current || parseRemote(opts.current.repo)?.host !== remote?.host;
+  const forge = forgeColumns({ input: opts.input.forge, remote, current: opts.current, hostChanged });
+  const checked = remote && opts.changed ? await checkRemote({ repo: opts.repo, credential, forge: forge.forgeKind }) : null;
+  const branch = opts.input.defaultBranch;
+  if (checked && branch && checked.branches.length > 0 && !checked.branches.includes(branch)) {
+    const message = `The remote has no branch "${branch}".`;
+    throw new AppError("VALIDATION_FAILED", message, [{ path: ["defaultBranch"], message }]);
+  }
+  return { checked, data: { ...forge, ...credentialColumns(opts.input.credential) } };
+}
+
 export async function createEnvironment(actor: Actor, input: TCreateEnvironmentRequest): Promise<TEnvironment> {
   assertCanManageEnvironments(actor);
   const repo = await resolveRepo(input.repo);
-  const defaultBranch = input.defaultBranch ?? (isGitUrl(repo) ? "main" : await detectDefaultBranch(repo));
-  const data = { ...(await columns({ ...input, defaultBranch }, repo)), ...envColumns(input, null) };
+  const base = { ...(await columns(input, repo)), ...envColumns(input, null) };
+  const remote = await remoteColumns({ repo, input, current: null, changed: true });
+  const defaultBranch = input.defaultBranch ?? (remote.checked ? (remote.checked.head ?? "main") : isGitUrl(repo) ? "main" : await detectDefaultBranch(repo));
   const row = await db.environment.create({
     data: {
-      ...(data as Prisma.EnvironmentUncheckedCreateInput),
+      ...(base as Prisma.EnvironmentUncheckedCreateInput),
+      ...remote.data,
+      defaultBranch,
       ownerId: actor.userId,
       modelProvider: input.model?.provider ?? (env().OPENAI_API_KEY ? "openai" : "demo"),
     },
@@ -91,14 +119,16 @@ export async function getEnvironment(_actor: Actor, id: string): Promise<TEnviro
 
 export async function updateEnvironment(actor: Actor, id: string, input: TPatchEnvironmentRequest): Promise<TEnvironment> {
   assertCanManageEnvironments(actor);
-  await findEnvironment(id);
+  const current = await findEnvironment(id);
   const repo = input.repo === undefined ? undefined : await resolveRepo(input.repo);
   const data = await columns(input, repo);
+  const changed = (repo !== undefined && repo !== current.repo) || input.credential !== undefined || input.forge !== undefined;
+  const remote = await remoteColumns({ repo: repo ?? current.repo, input, current, changed });
   // Under a row lock: kept secrets are read and written back by one request at a time.
   const row = await db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT 1 FROM "Environment" WHERE id = ${id} FOR UPDATE`;
-    const current = await tx.environment.findUniqueOrThrow({ where: { id }, select: { variables: true, secrets: true } });
-    return tx.environment.update({ where: { id }, data: { ...data, ...envColumns(input, current) } });
+    const locked = await tx.environment.findUniqueOrThrow({ where: { id }, select: { variables: true, secrets: true } });
+    return tx.environment.update({ where: { id }, data: { ...data, ...remote.data, ...envColumns(input, locked) } });
   });
   return toApiEnvironment(row);
 }
@@ -110,4 +140,5 @@ export async function deleteEnvironment(actor: Actor, id: string): Promise<void>
   const tasks = await db.task.count({ where: { environmentId: id } });
   if (tasks > 0) throw new AppError("CONFLICT", `This environment has ${tasks} task(s); delete or keep them first.`);
   await db.environment.delete({ where: { id } });
+  await removeMirror(id);
 }
