@@ -8,7 +8,7 @@ import type { Forge, ForgeConfig } from "./types";
 export { pullRequestBranch, pullRequestBranchName } from "./branch-name";
 export { FORGE_NAMES, ForgeError, type ForgeFailure } from "./errors";
 export { composePullRequest, MAX_BODY_LENGTH, type PullRequestTextOptions } from "./pr-text";
-export { defaultApiUrl, detectForge, parseRepoUrl, type RepoLocation } from "./repo-url";
+export { parseRepoUrl, type RepoLocation } from "./repo-url";
 export type * from "./types";
 
 const FORGES = { github: githubForge, gitlab: gitlabForge, gitea: giteaForge } as const;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { gitlabProjectId } from "./gitlab";
-import { defaultApiUrl, detectForge, parseRepoUrl } from "./repo-url";
+import { parseRepoUrl } from "./repo-url";
 
 describe("parseRepoUrl", () => {
   it.each([
@@ -23,28 +23,5 @@ describe("parseRepoUrl", () => {
 
   it("gives GitLab's project id for nested groups", () => {
     expect(gitlabProjectId(parseRepoUrl("git@gitlab.com:group/sub/repo.git")!)).toBe("group%2Fsub%2Frepo");
-  });
-});
-
-describe("detectForge", () => {
-  it("knows github.com and gitlab.com, whatever the transport", () => {
-    expect(detectForge("git@github.com:acme/widgets.git")).toEqual({ kind: "github", apiUrl: "https://api.github.com" });
-    expect(detectForge("https://gitlab.com/group/sub/widgets.git")).toEqual({ kind: "gitlab", apiUrl: "https://gitlab.com/api/v4" });
-  });
-
-  it("leaves other hosts to the environment's settings", () => {
-    expect(detectForge("https://gitea.example/acme/widgets")).toBeUndefined();
-    expect(detectForge("https://github.com.evil.example/acme/widgets")).toBeUndefined();
-    expect(detectForge("/srv/repos/widgets")).toBeUndefined();
-  });
-});
-
-describe("defaultApiUrl", () => {
-  it("is the known API for github.com/gitlab.com and the forge's usual path elsewhere", () => {
-    expect(defaultApiUrl({ kind: "github", remote: "git@github.com:a/b.git" })).toBe("https://api.github.com");
-    expect(defaultApiUrl({ kind: "github", remote: "https://ghe.corp/a/b" })).toBe("https://ghe.corp/api/v3");
-    expect(defaultApiUrl({ kind: "gitlab", remote: "ssh://git@gitlab.corp:2222/g/s/b.git" })).toBe("https://gitlab.corp/api/v4");
-    expect(defaultApiUrl({ kind: "gitea", remote: "http://git.local:3000/a/b.git" })).toBe("http://git.local:3000/api/v1");
-    expect(defaultApiUrl({ kind: "gitea", remote: "/srv/repo" })).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import type { ForgeKind, RepoRef } from "./types";
+import type { RepoRef } from "./types";
 
 export interface RepoLocation extends RepoRef {
   /** Lowercase host name, without user or port. */
@@ -50,31 +50,4 @@ function locate(host: string, path: string): RepoLocation | undefined {
   }
   if (!host || segments.length < 2 || segments.some((s) => s === "." || s === ".." || s.includes("/"))) return undefined;
   return { host, owner: segments.slice(0, -1).join("/"), name: segments.at(-1)! };
-}
-
-const KNOWN_HOSTS: Record<string, { kind: ForgeKind; apiUrl: string }> = {
-  "github.com": { kind: "github", apiUrl: "https://api.github.com" },
-  "www.github.com": { kind: "github", apiUrl: "https://api.github.com" },
-  "gitlab.com": { kind: "gitlab", apiUrl: "https://gitlab.com/api/v4" },
-  "www.gitlab.com": { kind: "gitlab", apiUrl: "https://gitlab.com/api/v4" },
-};
-
-/** The forge of github.com and gitlab.com remotes; undefined for any other host (self-hosted: chosen). */
-export function detectForge(remote: string): { kind: ForgeKind; apiUrl: string } | undefined {
-  const host = parseRepoUrl(remote)?.host;
-  return host === undefined ? undefined : KNOWN_HOSTS[host];
-}
-
-const API_PATHS: Record<ForgeKind, string> = { github: "/api/v3", gitlab: "/api/v4", gitea: "/api/v1" };
-
-/**
- * The API root when an environment names its forge without `apiUrl`: the known one for
- * github.com/gitlab.com, else the remote's http(s) origin (https://<host> for ssh) plus the forge's usual path
- * (GitHub Enterprise /api/v3, GitLab /api/v4, Gitea/Forgejo /api/v1).
- */
-export function defaultApiUrl(opts: { kind: ForgeKind; remote: string }): string | undefined {
-  const known = detectForge(opts.remote);
-  if (known?.kind === opts.kind) return known.apiUrl;
-  const location = parseRepoUrl(opts.remote);
-  return location && `${location.origin ?? `https://${location.host}`}${API_PATHS[opts.kind]}`;
 }
