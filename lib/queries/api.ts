@@ -1,5 +1,6 @@
 import { apiFetch } from "../fetcher";
 import type { TApplyRequest, TApplyResult } from "../schemas/apply";
+import type { TPullRequest, TPullRequestRequest } from "../schemas/pull-requests";
 import type { TApproval, TApprovalDecision } from "../schemas/approvals";
 import type { TCreateEnvironmentRequest, TEnvironment, TPatchEnvironmentRequest } from "../schemas/environments";
 import type { TCreateTaskRequest, TDiffFile, TTaskDetail, TTaskSummary } from "../schemas/tasks";
@@ -33,6 +34,8 @@ export const api = {
   message: (id: string, text: string, attempt?: number) => apiFetch<unknown>(`/api/tasks/${id}/messages`, post({ text, attempt })),
   interrupt: (id: string) => apiFetch<unknown>(`/api/tasks/${id}/interrupt`, { method: "POST" }),
   apply: (id: string, body: TApplyRequest) => apiFetch<TApplyResult>(`/api/tasks/${id}/apply`, post(body)),
+  pullRequest: (id: string, { signal }: Signal = {}) => apiFetch<TPullRequest>(`/api/tasks/${id}/pull-request`, { signal }),
+  deliverPullRequest: (id: string, body: TPullRequestRequest) => apiFetch<TPullRequest>(`/api/tasks/${id}/pull-request`, post(body)),
   pendingApprovals: ({ signal }: Signal = {}) => apiFetch<{ items: TApproval[] }>("/api/approvals?status=pending", { signal }).then((r) => r.items),
   decide: (id: string, decision: TApprovalDecision, message?: string) => apiFetch<TApproval>(`/api/approvals/${id}`, post({ decision, message })),
 };

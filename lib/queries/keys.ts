@@ -8,6 +8,7 @@ export const taskKeys = {
   detail: (id: string) => [...taskKeys.all, "detail", id] as const,
   events: (id: string) => [...taskKeys.all, "events", id] as const,
   diff: (id: string, attempt: number) => [...taskKeys.all, "diff", id, attempt] as const,
+  pullRequest: (id: string) => [...taskKeys.all, "pull-request", id] as const,
 };
 
 export const environmentKeys = { all: ["environments"] as const };

@@ -97,6 +97,8 @@ export const ZTurn = z.object({
 export type TTurn = z.infer<typeof ZTurn>;
 
 export const ZTaskDetail = ZTaskSummary.extend({
+  /** How the work leaves the task: Apply as a branch on this server, or a pull request on the git host. */
+  delivery: z.enum(["apply", "pullRequest"]),
   attempts: z.array(ZAttempt),
   turns: z.array(ZTurn),
   pendingApprovals: z.array(ZApproval),

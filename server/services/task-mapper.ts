@@ -56,9 +56,11 @@ export function toApiTurn(turn: Turn & { attempt: { index: number } }): TTurn {
 export function toTaskDetail(
   task: TaskWithEnvironment & { attempts: Attempt[]; turns: Array<Turn & { attempt: { index: number } }> },
   pendingApprovals: TApproval[],
+  delivery: TTaskDetail["delivery"],
 ): TTaskDetail {
   return {
     ...toTaskSummary(task),
+    delivery,
     attempts: task.attempts.map(toApiAttempt),
     turns: task.turns.map(toApiTurn),
     pendingApprovals,

@@ -5,6 +5,7 @@ import { db } from "../db";
 import { env } from "../env";
 import type { Prisma } from "../generated/prisma/client";
 import { assertValidBranchName, branchExists, isGitUrl } from "../git/repo";
+import { isRemoteRepo } from "../git/remote-url";
 import { AppError } from "../http/errors";
 import { hitRateLimit } from "../http/rate-limit";
 import { findEnvironment } from "../permissions/environments";
@@ -55,12 +56,14 @@ export async function getTask(actor: Actor, taskId: string): Promise<TTaskDetail
     where: { id: taskId },
     include: {
       ...SUMMARY_INCLUDE,
+      environment: { select: { label: true, repo: true, forgeKind: true } },
       attempts: { orderBy: { index: "asc" } },
       turns: { orderBy: { startedAt: "asc" }, include: { attempt: { select: { index: true } } } },
     },
   });
   const pending = await db.approval.findMany({ where: { taskId, status: "pending" }, orderBy: { createdAt: "asc" } });
-  return toTaskDetail(task, pending.map(toApiApproval));
+  const delivery = isRemoteRepo(task.environment.repo) && task.environment.forgeKind ? "pullRequest" : "apply";
+  return toTaskDetail(task, pending.map(toApiApproval), delivery);
 }
 
 export async function listTasks(actor: Actor, query: TListTasksQuery): Promise<{ items: TTaskSummary[]; nextCursor: string | null }> {
