@@ -5,6 +5,7 @@ import { spawn } from "node:child_process";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { startEmbeddedPostgres } from "../server/db/embedded";
+import { TEST_GIT_CA_FILE } from "../server/test/git-http-server";
 import { createScratchDatabase } from "./fixtures/scratch-db";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -30,6 +31,8 @@ const server = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
     RATE_LIMIT_SIGNIN_IP: "10000/60",
     RATE_LIMIT_SIGNUP: "10000/60",
     RATE_LIMIT_TOKENS: "1000/60",
+    // The test git host (server/test/git-http-server.ts) serves https with this certificate.
+    GIT_REMOTE_CA_FILE: TEST_GIT_CA_FILE,
   },
 });
 

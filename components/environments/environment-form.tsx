@@ -9,6 +9,7 @@ import { APPROVAL_POLICIES, PROVIDERS, SANDBOX_MODES, type TEnvironment, ZCreate
 import { useT } from "../i18n/locale-provider";
 import { useHydrated } from "../use-hydrated";
 import { InternetFields, SecretsEditor, VariablesEditor } from "./environment-access-fields";
+import { RemoteFields } from "./environment-remote-fields";
 import { type EnvironmentValues, FIELD_OF_PATH, fromEnvironment, NEW_ENVIRONMENT, rowIssues, toRequest } from "./environment-values";
 import { PROVIDER_LABELS } from "./provider-labels";
 
@@ -45,6 +46,7 @@ export function EnvironmentForm({ environment, onDone }: { environment?: TEnviro
       {formErrors.length > 0 && <Alert type="error" showIcon title={formErrors.join(" ")} style={{ marginBottom: 16 }} />}
       <Form.Item name="label" label={t("environments.name")}><Input /></Form.Item>
       <Form.Item name="repo" label={t("environments.repo")} extra={t("environments.repoHelp")}><Input /></Form.Item>
+      <RemoteFields form={form} stored={environment?.credential} />
       <Form.Item name="defaultBranch" label={t("environments.defaultBranch")} extra={t("environments.defaultBranchHelp")}><Input /></Form.Item>
       <Form.Item name="setupScript" label={t("environments.setupScript")} extra={t("environments.setupScriptHelp")}>
         <Input.TextArea autoSize={{ minRows: 2 }} placeholder="npm ci" style={{ fontFamily: "monospace" }} />

@@ -47,3 +47,24 @@ describe("toRequest: network, variables and secrets", () => {
     expect(rowIssues(edit.error!.issues).rows).toEqual([{ name: ["secrets", 1, "value"], errors: ["Give the secret a value."] }]);
   });
 });
+
+describe("toRequest: remote repositories", () => {
+  const remote = { ...values, repo: "https://git.example.test/o/r.git", token: " tok-1 ", sshKey: "ignored", forgeKind: "gitea" } as EnvironmentValues;
+
+  it("sends the credential that fits the URL and the chosen forge", () => {
+    expect(toRequest(remote, false)).toMatchObject({ credential: { token: "tok-1" }, forge: { kind: "gitea", apiUrl: undefined } });
+    const ssh = toRequest({ ...remote, repo: "git@git.example.test:o/r.git", sshKey: "KEY" }, false);
+    expect(ssh).toMatchObject({ credential: { sshKey: "KEY" } });
+  });
+
+  it("keeps a stored credential when nothing is typed, removes it when asked or when the repository is no longer remote", () => {
+    expect(toRequest({ ...remote, token: "" }, true).credential).toBeUndefined();
+    expect(toRequest({ ...remote, token: "", clearCredential: true }, true).credential).toBeNull();
+    expect(toRequest({ ...remote, repo: "/srv/repo" }, true)).toMatchObject({ credential: null, forge: null });
+  });
+
+  it("lets the server detect the forge on create, and clears it when editing", () => {
+    expect(toRequest({ ...remote, forgeKind: null }, false).forge).toBeUndefined();
+    expect(toRequest({ ...remote, forgeKind: null }, true).forge).toBeNull();
+  });
+});

@@ -1,5 +1,6 @@
 import type { Issue } from "@/lib/forms/issues";
 import type { TInternet } from "@/lib/schemas/environment-env";
+import { remoteTransport, type TForgeKind } from "@/lib/schemas/environment-remote";
 import type { TCreateEnvironmentRequest, TEnvironment, TPatchEnvironmentRequest } from "@/lib/schemas/environments";
 
 /** A secret row: `stored` ones came from the server, and an empty value keeps what is stored. */
@@ -33,6 +34,12 @@ export interface EnvironmentValues {
   allowedDomains: string[];
   variables: VariableRow[];
   secrets: SecretRow[];
+  /** Remote repositories: a new token (https) or ssh key (ssh); empty keeps the stored one. */
+  token?: string;
+  sshKey?: string;
+  clearCredential?: boolean;
+  forgeKind?: TForgeKind | null;
+  forgeApiUrl?: string;
 }
 
 /** API issue path (joined with ".") → the form field that shows it. */
@@ -55,6 +62,12 @@ export const FIELD_OF_PATH: Record<string, keyof EnvironmentValues> = {
   allowedDomains: "allowedDomains",
   variables: "variables",
   secrets: "secrets",
+  credential: "token",
+  "credential.token": "token",
+  "credential.sshKey": "sshKey",
+  forge: "forgeKind",
+  "forge.kind": "forgeKind",
+  "forge.apiUrl": "forgeApiUrl",
 };
 
 const LISTS = ["variables", "secrets"] as const;
@@ -112,6 +125,8 @@ export function fromEnvironment(e: TEnvironment): EnvironmentValues {
     allowedDomains: e.allowedDomains,
     variables: e.variables.map((v) => ({ ...v })),
     secrets: e.secrets.map((s) => ({ name: s.name, stored: true })),
+    forgeKind: e.forge?.kind ?? null,
+    forgeApiUrl: e.forge?.apiUrl,
   };
 }
 
@@ -140,7 +155,23 @@ export function toRequest(v: EnvironmentValues, editing: boolean): TCreateEnviro
     // Hidden unless "on": then nothing is sent, and a stored list stays for when it is on again.
     allowedDomains: v.internet === "on" ? (v.allowedDomains ?? []) : undefined,
     ...entries(v, editing),
+    ...remote(v, editing),
   };
+}
+
+/**
+ * The credential and forge of a remote repository. A new token or key replaces the stored
+ * credential; "remove" (or a repository that is no longer remote) clears it when editing. The
+ * forge is detected on create when none is chosen; clearing it when editing means none.
+ */
+function remote(v: EnvironmentValues, editing: boolean): Pick<TPatchEnvironmentRequest, "credential" | "forge"> {
+  const transport = remoteTransport(v.repo);
+  const token = transport === "https" ? text(v.token) : undefined;
+  const sshKey = transport === "ssh" && v.sshKey?.trim() ? v.sshKey : undefined;
+  const credential = token ? { token } : sshKey ? { sshKey } : editing && (v.clearCredential || transport === null) ? null : undefined;
+  if (!transport) return { credential, forge: editing ? null : undefined };
+  const forge = v.forgeKind ? { kind: v.forgeKind, apiUrl: text(v.forgeApiUrl) } : editing ? null : undefined;
+  return { credential, forge };
 }
 
 const blank = (row: { name?: string; value?: string }) => !row.name?.trim() && !row.value;

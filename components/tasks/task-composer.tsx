@@ -1,10 +1,10 @@
 "use client";
 
-import { App, Button, Card, Flex, Input, InputNumber, Segmented, Select, Typography } from "antd";
+import { App, AutoComplete, Button, Card, Flex, Input, InputNumber, Segmented, Select, Typography } from "antd";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useEnvironments } from "@/lib/queries/environments";
+import { useEnvironmentBranches, useEnvironments } from "@/lib/queries/environments";
 import { useCreateTask } from "@/lib/queries/tasks";
 import { useT } from "../i18n/locale-provider";
 import { useIsAdmin } from "../shell/viewer";
@@ -28,6 +28,8 @@ export function TaskComposer() {
   const [mode, setMode] = useState<Mode>("code");
   const environment = environments.data?.find((e) => e.id === environmentId) ?? environments.data?.[0];
   const branchValue = branch ?? environment?.defaultBranch ?? "";
+  const branches = useEnvironmentBranches(environment?.id);
+  const branchNames = branches.data?.map((b) => b.name) ?? [];
   const ready = hydrated && prompt.trim() !== "" && environment !== undefined;
   const submit = () =>
     ready &&
@@ -64,7 +66,10 @@ export function TaskComposer() {
         <Select aria-label={t("tasks.environment")} showSearch optionFilterProp="label" style={{ minWidth: 200 }} loading={environments.isLoading}
           value={environment?.id} onChange={(id: string) => (setEnvironmentId(id), setBranch(undefined))}
           options={environments.data?.map((e) => ({ value: e.id, label: e.label }))} />
-        <Input aria-label={t("tasks.branch")} placeholder={t("tasks.branchPlaceholder")} style={{ width: 160 }} value={branchValue} onChange={(e) => setBranch(e.target.value)} />
+        <AutoComplete aria-label={t("tasks.branch")} placeholder={t("tasks.branchPlaceholder")} style={{ width: 200 }} value={branchValue} onChange={(v: string) => setBranch(v)}
+          options={branchNames.map((name) => ({ value: name }))}
+          // A branch already chosen shows every branch; typed text narrows them.
+          showSearch={{ filterOption: (input, option) => branchNames.includes(input) || String(option?.value ?? "").toLowerCase().includes(input.toLowerCase()) }} />
         <InputNumber aria-label={t("tasks.attempts")} min={1} max={4} value={attempts} onChange={(v) => setAttempts(v ?? 1)} prefix={t("tasks.attempts")} style={{ width: 130 }} />
         <Segmented<Mode> aria-label={t("tasks.mode")} value={mode} onChange={setMode} options={[{ value: "code", label: t("tasks.modeCode") }, { value: "ask", label: t("tasks.modeAsk") }]} />
         <Button type="primary" disabled={!ready} loading={create.isPending} onClick={submit} style={{ marginLeft: "auto" }}>

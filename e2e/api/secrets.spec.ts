@@ -4,6 +4,7 @@ import { expect, test } from "../fixtures";
 import { connect } from "../fixtures/fuzz/socket-send";
 import { type OwnServer, startOwnServer } from "../fixtures/own-server";
 import { makeRepo } from "../fixtures/repo";
+import { startGitHttpServer } from "../../server/test/git-http-server";
 import { leakedSecrets } from "../fixtures/server-log";
 
 // A private server with debug logging, so that every line it writes is scanned.
@@ -24,7 +25,7 @@ async function passwordHash(url: string, email: string): Promise<string> {
   }
 }
 
-test("passwords, password hashes, tokens, token hashes, provider keys and environment secrets appear in no response, socket event or log line", async () => {
+test("passwords, password hashes, tokens, token hashes, provider keys, environment secrets and git credentials appear in no response, socket event or log line", async () => {
   test.setTimeout(300_000);
   const responses: string[] = [];
   const call = async (method: string, url: string, token: string | null, data?: unknown) => {
@@ -61,6 +62,20 @@ test("passwords, password hashes, tokens, token hashes, provider keys and enviro
   await call("PATCH", `/api/environments/${env.id}`, token, { secrets: [{ name: "DEPLOY_TOKEN" }, { name: "SECOND", value: envSecret2 }] });
   await call("PATCH", `/api/environments/${env.id}`, token, { secrets: [{ name: "DEPLOY_TOKEN", value: envSecret }, { name: "LD_PRELOAD", value: envSecret2 }] });
   await call("PATCH", `/api/environments/${env.id}`, token, { secrets: [{ name: "NEVER_STORED" }, { name: "DEPLOY_TOKEN", value: envSecret }], variables: [{ name: "PLAIN_SETTING", value: variableValue }] });
+  // A remote environment's credential: refused once (wrong), stored, replaced, used by a task.
+  const gitToken = "tok-git-credential-5b8e2f0a1c";
+  const wrongGitToken = "tok-git-wrong-credential-9e0d";
+  const host = await startGitHttpServer({ token: gitToken });
+  await host.addRepo("secret-repo");
+  await call("POST", "/api/environments", token, { label: "r", repo: host.repoUrl("secret-repo"), credential: { token: wrongGitToken } });
+  const remote = await call("POST", "/api/environments", token, { label: "r", repo: host.repoUrl("secret-repo"), credential: { token: gitToken }, approvalPolicy: "never" });
+  await call("PATCH", `/api/environments/${remote.id}`, token, { credential: { token: wrongGitToken } });
+  await call("PATCH", `/api/environments/${remote.id}`, token, { credential: { token: gitToken } });
+  const remoteTask = await call("POST", "/api/tasks", token, { environmentId: remote.id, prompt: "/scenario run\ncat .git/config; env" });
+  expect(await socket.emitWithAck("task:subscribe", { taskId: remoteTask.id, afterSeq: 0 })).toMatchObject({ ok: true });
+  await expect.poll(async () => (await call("GET", `/api/tasks/${remoteTask.id}`, token)).status, { timeout: 120_000 }).toBe("ready");
+  for (const url of [`/api/environments/${remote.id}`, `/api/environments/${remote.id}/branches`, `/api/tasks/${remoteTask.id}/events`]) await call("GET", url, token);
+  await host.close();
   const task = await call("POST", "/api/tasks", token, { environmentId: env.id, prompt: "/scenario edit\nkeep secrets" });
   expect(await socket.emitWithAck("task:subscribe", { taskId: task.id, afterSeq: 0 })).toMatchObject({ ok: true });
   await expect.poll(async () => (await call("GET", `/api/tasks/${task.id}`, token)).status, { timeout: 120_000 }).toBe("ready");
@@ -78,6 +93,9 @@ test("passwords, password hashes, tokens, token hashes, provider keys and enviro
     envKey,
     envSecret,
     envSecret2,
+    gitToken,
+    wrongGitToken,
+    gitBasicAuth: Buffer.from(`x-access-token:${gitToken}`).toString("base64"),
   };
   expect(events.length).toBeGreaterThan(0);
   expect(server.lines.length).toBeGreaterThan(0);

@@ -1,4 +1,5 @@
 import { apiFetch } from "../fetcher";
+import type { TBranch } from "../schemas/environment-remote";
 import type { TApplyRequest, TApplyResult } from "../schemas/apply";
 import type { TPullRequest, TPullRequestRequest } from "../schemas/pull-requests";
 import type { TApproval, TApprovalDecision } from "../schemas/approvals";
@@ -22,6 +23,8 @@ export const api = {
   createEnvironment: (body: TCreateEnvironmentRequest) => apiFetch<TEnvironment>("/api/environments", post(body)),
   updateEnvironment: (id: string, body: TPatchEnvironmentRequest) => apiFetch<TEnvironment>(`/api/environments/${id}`, { method: "PATCH", json: body }),
   deleteEnvironment: (id: string) => apiFetch<void>(`/api/environments/${id}`, { method: "DELETE" }),
+  environmentBranches: (id: string, { signal }: Signal = {}) =>
+    apiFetch<{ items: TBranch[] }>(`/api/environments/${id}/branches`, { signal }).then((r) => r.items),
   tasks: (query: string, { signal }: Signal = {}) =>
     apiFetch<{ items: TTaskSummary[]; nextCursor: string | null }>(`/api/tasks?${query}`, { signal }),
   task: (id: string, { signal }: Signal = {}) => apiFetch<TTaskDetail>(`/api/tasks/${id}`, { signal }),

@@ -9,6 +9,17 @@ export function useEnvironments() {
   return useQuery({ queryKey: environmentKeys.all, queryFn: ({ signal }) => api.environments({ signal }) });
 }
 
+/** The environment's branches (its remote's, for a remote one); none while no environment is chosen. */
+export function useEnvironmentBranches(id: string | undefined) {
+  return useQuery({
+    queryKey: environmentKeys.branches(id ?? ""),
+    queryFn: ({ signal }) => api.environmentBranches(id!, { signal }),
+    enabled: id !== undefined,
+    staleTime: 30_000,
+    retry: false,
+  });
+}
+
 /** Creates an environment (the body was checked with ZCreateEnvironmentRequest), or patches the one with `id`. */
 export function useSaveEnvironment(id?: string) {
   const queryClient = useQueryClient();

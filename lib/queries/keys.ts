@@ -11,6 +11,6 @@ export const taskKeys = {
   pullRequest: (id: string) => [...taskKeys.all, "pull-request", id] as const,
 };
 
-export const environmentKeys = { all: ["environments"] as const };
+export const environmentKeys = { all: ["environments"] as const, branches: (id: string) => ["environments", "branches", id] as const };
 export const approvalKeys = { pending: ["approvals", "pending"] as const };
 export const settingsKeys = { tokens: ["settings", "tokens"] as const, providerKeys: ["settings", "provider-keys"] as const, users: ["settings", "users"] as const, audit: ["audit"] as const };

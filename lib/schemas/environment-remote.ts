@@ -29,6 +29,15 @@ export const ZCredentialInput = z
   .refine((c) => (c.token === undefined) !== (c.sshKey === undefined), { error: "Give either a token (https) or an ssh key (ssh), not both." });
 export type TCredentialInput = z.infer<typeof ZCredentialInput>;
 
+/** How a repository address reaches its repository, as the form sees it: a remote transport, or null (a path or file://). */
+export function remoteTransport(repo: string | undefined): "https" | "ssh" | "git" | null {
+  const r = repo?.trim() ?? "";
+  if (/^https:\/\//i.test(r)) return "https";
+  if (/^ssh:\/\//i.test(r) || /^[^@/:]+@[\w.-]+:(?!\/\/)/.test(r)) return "ssh";
+  if (/^git:\/\//i.test(r)) return "git";
+  return null;
+}
+
 export const ZForge = z.object({ kind: z.enum(FORGE_KINDS), apiUrl: z.string() });
 export const ZCredentialState = z.object({ set: z.literal(true), type: z.enum(["token", "sshKey"]) });
 

@@ -78,3 +78,17 @@ describe("listRemoteBranches", () => {
     expect((await readdir(path.join(dataDir, "ssh")))).toEqual(["known_hosts"]);
   });
 });
+
+describe("syncMirror over ssh and git://", () => {
+  it("fetches a mirror with the deploy key, and one from git daemon", async () => {
+    const { syncMirror } = await import("./mirror");
+    const { git } = await import("./git");
+    for (const [id, target] of [
+      ["over-ssh", { repo: ssh.repoUrl("app"), credential: { sshKey: ssh.clientKey } }],
+      ["over-git", { repo: daemon.repoUrl("app"), credential: null }],
+    ] as const) {
+      const dir = await syncMirror({ environmentId: id, target, timeoutMs: 20_000 });
+      expect((await git(["for-each-ref", "--format=%(refname)", "refs/heads"], { cwd: dir })).split("\n").filter(Boolean), id).toEqual(["refs/heads/feature/x", "refs/heads/main"]);
+    }
+  });
+});

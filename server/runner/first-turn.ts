@@ -1,5 +1,5 @@
 import { db } from "../db";
-import { checkoutSource } from "./checkout-source";
+import type { CheckoutSource } from "./checkout-source";
 import type { TaskContext } from "./task-context";
 import { attemptDir } from "./task-context";
 import { setupEgress } from "./task-network";
@@ -24,6 +24,8 @@ function masker(secrets: Record<string, string>): (text: string) => string {
  */
 export async function startAttempt(opts: {
   ctx: TaskContext;
+  /** Where the workspace is cloned from (a remote environment's mirror, fetched once per launch). */
+  source: Promise<CheckoutSource>;
   /** The task's app-server, still starting while the workspace is made. */
   process: Promise<TaskProcess>;
   index: number;
@@ -39,7 +41,7 @@ export async function startAttempt(opts: {
   await setAttemptStatus(taskId, index, "running");
   if (sandbox.driver === "none") recordEvent(taskId, index, "sandbox/warning", { message: UNSANDBOXED_WARNING });
   const dir = attemptDir(taskId, index);
-  const source = await checkoutSource(ctx.environment);
+  const source = await opts.source;
   const workspace = await createWorkspace({ ...source, branch: ctx.task.branch, dir }).catch((error: Error) => {
     throw new Error(`Could not check out ${ctx.task.branch}: ${error.message}`);
   });

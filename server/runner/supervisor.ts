@@ -238,10 +238,14 @@ export class Supervisor {
     return this.claim(taskId, async () => {
       try {
         const [ctx] = await Promise.all([loading, eventLog.open(taskId)]);
+        // One fetch of a remote environment's mirror for all the task's attempts (and shared with other tasks').
+        const source = checkoutSource(ctx.environment);
+        source.catch(() => undefined);
         await Promise.all(
           ctx.attempts.map((a) =>
             startAttempt({
               ctx,
+              source,
               process: processReady,
               index: a.index,
               setupTimeoutMs: this.opts.setupTimeoutMs,

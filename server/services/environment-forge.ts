@@ -18,12 +18,16 @@ const API_PATH: Record<ForgeKind, string> = { github: "/api/v3", gitlab: "/api/v
 
 const hostOf = (remote: RemoteAddress) => remote.host.replace(/^www\./, "");
 
-/** The API URL of a forge on the remote's host (the public ones' own, else https://host/api/…). */
+/**
+ * The API URL of a forge on the remote's host: the public ones' own, else https://host/api/…
+ * (with an https remote's port; an ssh port says nothing about the web's).
+ */
 export function defaultApiUrl(kind: ForgeKind, remote: RemoteAddress): string {
   const known = KNOWN[hostOf(remote)];
   if (known?.kind === kind) return known.apiUrl;
   const host = remote.host.includes(":") ? `[${remote.host}]` : remote.host;
-  return `https://${host}${API_PATH[kind]}`;
+  const port = remote.transport === "https" && remote.port ? `:${remote.port}` : "";
+  return `https://${host}${port}${API_PATH[kind]}`;
 }
 
 export function detectForge(remote: RemoteAddress | null): Columns {

@@ -32,7 +32,7 @@ describe("remote environments", () => {
     const { createEnvironment } = await import("./environments");
     const { db } = await import("../db");
     const env = await createEnvironment(await admin(), { label: "remote", repo: host.repoUrl("svc"), credential: { token: TOKEN }, forge: { kind: "gitea" } });
-    expect(env).toMatchObject({ defaultBranch: "trunk", credential: { set: true, type: "token" }, forge: { kind: "gitea", apiUrl: "https://127.0.0.1/api/v1" } });
+    expect(env).toMatchObject({ defaultBranch: "trunk", credential: { set: true, type: "token" }, forge: { kind: "gitea", apiUrl: `${host.url}/api/v1` } });
     expect(JSON.stringify(env)).not.toContain(TOKEN);
     const row = await db.environment.findUniqueOrThrow({ where: { id: env.id } });
     expect(row.gitToken).toMatch(/^v1\./);
