@@ -13,10 +13,12 @@ interface Props {
   /** Changes when the attempt's diff does (the seq of its last `diff/updated`): refetch then. */
   version: number;
   applied: boolean;
+  /** False on a remote environment: its work leaves as a pull request (in the header). */
+  canApply: boolean;
 }
 
 /** The attempt's diff with Apply (preflight first, then create the branch), download and copy. */
-export function DiffPanel({ taskId, attempt, version, applied }: Props) {
+export function DiffPanel({ taskId, attempt, version, applied, canApply }: Props) {
   const { message } = App.useApp();
   const t = useT();
   const files = useQuery({ queryKey: [...taskKeys.diff(taskId, attempt), version], queryFn: ({ signal }) => api.diff(taskId, attempt, { signal }) });
@@ -31,7 +33,7 @@ export function DiffPanel({ taskId, attempt, version, applied }: Props) {
     <Flex vertical gap={12}>
       {hasChanges && (
         <Space wrap>
-          {!applied && !preflight.data && <Button type="primary" onClick={() => preflight.mutate()} loading={preflight.isPending}>{t("diff.apply")}</Button>}
+          {canApply && !applied && !preflight.data && <Button type="primary" onClick={() => preflight.mutate()} loading={preflight.isPending}>{t("diff.apply")}</Button>}
           {preflight.data?.status === "success" && !apply.data && <Button type="primary" onClick={() => apply.mutate()} loading={apply.isPending}>{t("diff.createBranch")}</Button>}
           <Button href={patchUrl}>{t("diff.downloadPatch")}</Button>
           <Button onClick={copy}>{t("diff.copyCommand")}</Button>

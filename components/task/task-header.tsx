@@ -2,6 +2,7 @@
 
 import { StopOutlined } from "@ant-design/icons";
 import { App, Button, Flex, Tag, Typography } from "antd";
+import type { ReactNode } from "react";
 import { useInterrupt } from "@/lib/queries/tasks";
 import type { TTaskDetail } from "@/lib/schemas/tasks";
 import { useT } from "../i18n/locale-provider";
@@ -11,8 +12,8 @@ import { StatusTag } from "../tasks/status-tag";
 
 export const isActive = (status: TTaskDetail["status"]) => status === "queued" || status === "running" || status === "awaiting_approval";
 
-/** Title, where it runs, status and Stop; the prompt below, folded when long. */
-export function TaskHeader({ task: t }: { task: TTaskDetail }) {
+/** Title, where it runs, status, Stop and the primary action; the prompt below, folded when long. */
+export function TaskHeader({ task: t, action }: { task: TTaskDetail; action?: ReactNode }) {
   const { message } = App.useApp();
   const tr = useT();
   const stop = useInterrupt(t.id);
@@ -31,6 +32,7 @@ export function TaskHeader({ task: t }: { task: TTaskDetail }) {
           <DiffStats stats={t.diffStats} />
           <StatusTag status={t.status} />
           {isActive(t.status) && <Button danger icon={<StopOutlined />} onClick={onStop} loading={stop.isPending}>{tr("task.stop")}</Button>}
+          {action}
         </Flex>
       </Flex>
       <Typography.Paragraph style={{ whiteSpace: "pre-wrap", margin: 0 }} ellipsis={{ rows: 4, expandable: "collapsible" }}>

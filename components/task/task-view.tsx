@@ -10,6 +10,7 @@ import { ApprovalModal } from "./approval-modal";
 import { AttemptSwitcher } from "./attempt-switcher";
 import { DiffPanel } from "./diff-panel";
 import { FollowUp } from "./follow-up";
+import { PullRequestAction } from "./pull-request-action";
 import { isActive, TaskHeader } from "./task-header";
 import { TaskStats } from "./task-stats";
 import { Timeline } from "./timeline";
@@ -35,7 +36,9 @@ export function TaskView({ taskId }: { taskId: string }) {
 
   return (
     <Flex vertical gap={16}>
-      <TaskHeader task={detail} />
+      <TaskHeader task={detail} action={detail.delivery === "pullRequest" && (
+        <PullRequestAction task={detail} attempt={attempt} busy={busy.selected} hasChanges={(current?.diffStats.filesChanged ?? 0) > 0} />
+      )} />
       {detail.attempts.length > 1 && <AttemptSwitcher attempts={detail.attempts} value={attempt} onChange={setAttempt} />}
       <TaskStats task={detail} attempt={attempt} events={events} />
       {current?.error && <Alert type="error" showIcon title={current.error} />}
@@ -43,7 +46,7 @@ export function TaskView({ taskId }: { taskId: string }) {
       {streamError && <Alert type="warning" showIcon title={t("task.streamStopped", { error: streamError })} />}
       <Tabs items={[
         { key: "timeline", label: t("task.timeline"), children: <Timeline events={events} waiting={isActive(detail.status)} /> },
-        { key: "diff", label: t("task.diffTab", { count: current?.diffStats.filesChanged ?? 0 }), children: <DiffPanel key={attempt} taskId={taskId} attempt={attempt} version={diffVersion} applied={detail.status === "applied"} /> },
+        { key: "diff", label: t("task.diffTab", { count: current?.diffStats.filesChanged ?? 0 }), children: <DiffPanel key={attempt} taskId={taskId} attempt={attempt} version={diffVersion} applied={detail.status === "applied"} canApply={detail.delivery === "apply"} /> },
       ]} />
       <FollowUp taskId={taskId} attempt={attempt} attempts={detail.attempts.length} busy={busy} />
       {asked && <ApprovalModal key={asked.id} approval={asked} waiting={detail.pendingApprovals.length} showAttempt={detail.attempts.length > 1} onShowAttempt={setAttempt} />}

@@ -6,6 +6,7 @@ import Link from "next/link";
 import type { TTaskSummary } from "@/lib/schemas/tasks";
 import { useT } from "../i18n/locale-provider";
 import { RelativeTime } from "../i18n/relative-time";
+import { PullRequestTag } from "../task/pull-request-action";
 import { DiffStats } from "./diff-stats";
 import { StatusTag } from "./status-tag";
 
@@ -29,6 +30,7 @@ export function TaskRow({ task, onArchive }: Props) {
       <Flex gap={12} align="center">
         {task.mode === "ask" && <Tag>{t("tasks.modeAsk")}</Tag>}
         <DiffStats stats={task.diffStats} />
+        {task.pullRequest && <PullRequestTag pullRequest={task.pullRequest} />}
         <StatusTag status={task.status} />
         <Tooltip title={t(task.archived ? "tasks.restore" : "tasks.archive")}>
           <Button type="text" size="small" aria-label={t(task.archived ? "tasks.restoreTask" : "tasks.archiveTask", { title: task.title })}

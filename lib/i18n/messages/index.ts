@@ -5,6 +5,7 @@ import { diff } from "./diff";
 import { environments } from "./environments";
 import { members } from "./members";
 import { meta } from "./meta";
+import { pullRequests } from "./pull-requests";
 import { settings } from "./settings";
 import { shell } from "./shell";
 import { task } from "./task";
@@ -12,4 +13,4 @@ import { tasks } from "./tasks";
 import { timeline } from "./timeline";
 
 /** Every area's messages; add an area here when it gets its own file. */
-export const catalog = { approvals, auth, common, diff, environments, members, meta, settings, shell, task, tasks, timeline };
+export const catalog = { approvals, auth, common, diff, environments, members, meta, pullRequests, settings, shell, task, tasks, timeline };
