@@ -35,7 +35,7 @@ afterAll(async () => {
   await fx?.close();
 });
 
-async function remoteEnvironment(token = TOKEN): Promise<string> {
+async function remoteEnvironment(double: ForgeDouble = forge): Promise<string> {
   const row = await db.environment.create({
     data: {
       ownerId: fx.actor.userId,
@@ -43,16 +43,16 @@ async function remoteEnvironment(token = TOKEN): Promise<string> {
       repo: host.repoUrl("acme/widgets"),
       defaultBranch: "main",
       approvalPolicy: "never",
-      gitToken: sealSecret(token),
-      forgeKind: "github",
-      forgeApiUrl: forge.apiUrl,
+      gitToken: sealSecret(TOKEN),
+      forgeKind: double.kind,
+      forgeApiUrl: double.apiUrl,
     },
   });
   return row.id;
 }
 
-async function readyTask(prompt: string): Promise<string> {
-  const taskId = await newTask(fx, prompt, { environmentId: await remoteEnvironment() });
+async function readyTask(prompt: string, double?: ForgeDouble): Promise<string> {
+  const taskId = await newTask(fx, prompt, { environmentId: await remoteEnvironment(double) });
   expect(await untilStatus(taskId, ["ready", "error"], 120_000)).toBe("ready");
   return taskId;
 }
@@ -115,6 +115,27 @@ describe("pull requests on a remote environment", () => {
     expect(host.count("push", "acme")).toBe(pushes);
     expect(await db.pullRequest.count({ where: { taskId } })).toBe(0);
   });
+
+  for (const kind of ["gitlab", "gitea"] as const) {
+    it(`${kind}: opens the request; an unknown base branch is refused with the host's reason and leaves no branch and no row`, { timeout: 240_000 }, async () => {
+      let baseKnown = false;
+      const double = await startForgeDouble({ kind, token: TOKEN, repo: "acme/widgets", hasBranch: async (name) => (name === "main" ? baseKnown : branchExists(name)) });
+      try {
+        const taskId = await readyTask(`/scenario edit\nOn ${kind}`, double);
+        expect(await code(deliverPullRequest(fx.actor, taskId, { branchName: `codex/${kind}-unknown-base` }))).toMatch(/^VALIDATION_FAILED: .*main/);
+        expect(await branchExists(`codex/${kind}-unknown-base`)).toBe(false);
+        expect(await db.pullRequest.count({ where: { taskId } })).toBe(0);
+        baseKnown = true;
+        const { created, pullRequest } = await deliverPullRequest(fx.actor, taskId, { branchName: `codex/${kind}-ok`, draft: true });
+        expect(created).toBe(true);
+        expect(pullRequest).toMatchObject({ state: "open", draft: true, branch: `codex/${kind}-ok` });
+        expect(pullRequest.url.startsWith(double.webUrl)).toBe(true);
+        expect(double.state.pulls).toHaveLength(1);
+      } finally {
+        await double.close();
+      }
+    });
+  }
 
   it("a local environment, or a remote one without a token, is told how it delivers instead; another user's task is not found", { timeout: 240_000 }, async () => {
     const local = await newTask(fx, "/scenario edit\nLocal", { environmentId: await fx.addEnvironment({ approvalPolicy: "never" }) });
