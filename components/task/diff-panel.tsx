@@ -24,6 +24,11 @@ export function DiffPanel({ taskId, attempt, version, applied, canApply }: Props
   const files = useQuery({ queryKey: [...taskKeys.diff(taskId, attempt), version], queryFn: ({ signal }) => api.diff(taskId, attempt, { signal }) });
   const preflight = useMutation({ mutationFn: () => api.apply(taskId, { attempt, preflight: true }), onError: (e) => void message.error(e.message) });
   const apply = useMutation({ mutationFn: () => api.apply(taskId, { attempt }), onError: (e) => void message.error(e.message) });
+  const push = useMutation({
+    mutationFn: () => api.push(taskId),
+    onSuccess: (r) => void message.success(t("diff.pushed", { branch: r.branch, remote: r.remote })),
+    onError: (e) => void message.error(e.message),
+  });
   const result = apply.data ?? preflight.data;
   const patchUrl = `/api/tasks/${taskId}/patch?attempt=${attempt}`;
   const copy = () => void navigator.clipboard?.writeText(`curl -s ${location.origin}${patchUrl} | git apply`).then(() => message.success(t("common.copied")));
@@ -35,6 +40,7 @@ export function DiffPanel({ taskId, attempt, version, applied, canApply }: Props
         <Space wrap>
           {canApply && !applied && !preflight.data && <Button type="primary" onClick={() => preflight.mutate()} loading={preflight.isPending}>{t("diff.apply")}</Button>}
           {preflight.data?.status === "success" && !apply.data && <Button type="primary" onClick={() => apply.mutate()} loading={apply.isPending}>{t("diff.createBranch")}</Button>}
+          {apply.data?.origin && !push.data && <Button type="primary" onClick={() => push.mutate()} loading={push.isPending}>{t("diff.pushTo", { remote: apply.data.origin })}</Button>}
           <Button href={patchUrl}>{t("diff.downloadPatch")}</Button>
           <Button onClick={copy}>{t("diff.copyCommand")}</Button>
         </Space>

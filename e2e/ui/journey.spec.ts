@@ -1,8 +1,11 @@
 import { expect, pickEnvironment, signInUi, signUpAdmin, test, uniqueEmail } from "../fixtures";
 import { gitIn, makeRepo } from "../fixtures/repo";
 
-test("create an environment, launch a task, approve its edit, review the diff, apply it as a branch", async ({ page, request }, testInfo) => {
+test("create an environment, launch a task, approve its edit, review the diff, apply it as a branch, push it to the repository's origin", async ({ page, request }, testInfo) => {
   const repo = makeRepo();
+  const origin = `${repo}-origin.git`;
+  gitIn(repo, "init", "--quiet", "--bare", origin);
+  gitIn(repo, "remote", "add", "origin", origin);
   // An administrator (only they create environments), on a server whose environments every
   // test shares: the composer is pointed at this one by its unique name.
   const label = `Demo ${uniqueEmail("journey").split("@")[0]}`;
@@ -44,6 +47,9 @@ test("create an environment, launch a task, approve its edit, review the diff, a
   await page.screenshot({ path: testInfo.outputPath("applied.png"), fullPage: true });
   const branch = (await page.getByText(/^Branch codex\//).textContent())!.match(/Branch (\S+)/)![1]!;
   expect(gitIn(repo, "show", `${branch}:CODEX_DEMO.md`)).toContain("Add a greeting");
+  await page.getByRole("button", { name: `Push to ${origin}` }).click();
+  await expect(page.getByText(`Pushed ${branch} to ${origin}.`)).toBeVisible();
+  expect(gitIn(origin, "rev-parse", branch).trim()).toBe(gitIn(repo, "rev-parse", branch).trim());
 
   await page.getByRole("link", { name: "Tasks" }).click();
   await expect(page.getByRole("link", { name: "Add a greeting" })).toBeVisible();

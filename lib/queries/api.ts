@@ -1,6 +1,6 @@
 import { apiFetch } from "../fetcher";
 import type { TBranch } from "../schemas/environment-remote";
-import type { TApplyRequest, TApplyResult } from "../schemas/apply";
+import type { TApplyRequest, TApplyResult, TPushResult } from "../schemas/apply";
 import type { TPullRequest, TPullRequestRequest } from "../schemas/pull-requests";
 import type { TApproval, TApprovalDecision } from "../schemas/approvals";
 import type { TCreateEnvironmentRequest, TEnvironment, TPatchEnvironmentRequest } from "../schemas/environments";
@@ -37,6 +37,7 @@ export const api = {
   message: (id: string, text: string, attempt?: number) => apiFetch<unknown>(`/api/tasks/${id}/messages`, post({ text, attempt })),
   interrupt: (id: string) => apiFetch<unknown>(`/api/tasks/${id}/interrupt`, { method: "POST" }),
   apply: (id: string, body: TApplyRequest) => apiFetch<TApplyResult>(`/api/tasks/${id}/apply`, post(body)),
+  push: (id: string) => apiFetch<TPushResult>(`/api/tasks/${id}/push`, { method: "POST" }),
   pullRequest: (id: string, { signal }: Signal = {}) => apiFetch<TPullRequest>(`/api/tasks/${id}/pull-request`, { signal }),
   deliverPullRequest: (id: string, body: TPullRequestRequest) => apiFetch<TPullRequest>(`/api/tasks/${id}/pull-request`, post(body)),
   pendingApprovals: ({ signal }: Signal = {}) => apiFetch<{ items: TApproval[] }>("/api/approvals?status=pending", { signal }).then((r) => r.items),

@@ -15,5 +15,10 @@ export const ZApplyResult = z.object({
   conflictPaths: z.array(z.string()),
   skippedPaths: z.array(z.string()),
   message: z.string(),
+  /** The repository's origin (without credentials) when it has one: the branch can be pushed there. */
+  origin: z.string().optional(),
 });
 export type TApplyResult = z.infer<typeof ZApplyResult>;
+
+export const ZPushResult = z.object({ branch: z.string(), commit: z.string(), remote: z.string() });
+export type TPushResult = z.infer<typeof ZPushResult>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZApplyRequest, ZApplyResult } from "@/lib/schemas/apply";
+import { ZApplyRequest, ZApplyResult, ZPushResult } from "@/lib/schemas/apply";
 import { ZPullRequest, ZPullRequestRequest } from "@/lib/schemas/pull-requests";
 import { ZApproval, ZApprovalList, ZDecideApprovalRequest, ZListApprovalsQuery } from "@/lib/schemas/approvals";
 import { ZAuditList, ZAuditQuery } from "@/lib/schemas/audit";
@@ -57,6 +57,7 @@ export const ROUTES: RouteDoc[] = [
   { method: "post", path: "/api/tasks/{id}/messages", summary: "A follow-up turn", params: ZIdParams, body: ZSendMessageRequest, status: 202, response: accepted },
   { method: "post", path: "/api/tasks/{id}/interrupt", summary: "Interrupt running turns", params: ZIdParams, status: 202, response: accepted },
   { method: "post", path: "/api/tasks/{id}/apply", summary: "Preflight or apply as a new branch", params: ZIdParams, body: ZApplyRequest, response: ZApplyResult },
+  { method: "post", path: "/api/tasks/{id}/push", summary: "Push the applied branch to the local repository's origin", params: ZIdParams, response: ZPushResult },
   { method: "post", path: "/api/tasks/{id}/pull-request", summary: "Open the task's pull request on its git host (201), or push new commits to it (200)", params: ZIdParams, body: ZPullRequestRequest, status: 201, response: ZPullRequest },
   { method: "get", path: "/api/tasks/{id}/pull-request", summary: "The task's pull request with its state on the git host", params: ZIdParams, response: ZPullRequest },
   { method: "get", path: "/api/threads/{threadId}", summary: "A thread rebuilt from the event log", params: ZThreadParams, response: thread },

@@ -8,6 +8,7 @@ import { AppError } from "../http/errors";
 import { findTaskForUser } from "../permissions/tasks";
 import { recordEvent, refreshTaskStatus } from "../runner/task-state";
 import { recordAudit } from "./audit";
+import { displayUrl, originOf } from "./push-origin";
 
 export const defaultBranchName = (taskId: string) => `codex/${taskId.slice(-8)}`;
 
@@ -69,5 +70,6 @@ export async function applyTask(actor: Actor, taskId: string, opts: { attempt: n
   recordEvent(taskId, opts.attempt, "task/applied", { branch, commit });
   await recordAudit({ actorId: actor.userId, actor: actor.email, action: "task.apply", taskId, details: { branch, commit, attempt: opts.attempt } });
   await refreshTaskStatus(taskId);
-  return { status: "success", applied: true, branch, commit, ...base, message: `Created ${branch} at ${commit.slice(0, 12)}.` };
+  const origin = await originOf(environment.repo);
+  return { status: "success", applied: true, branch, commit, ...base, message: `Created ${branch} at ${commit.slice(0, 12)}.`, ...(origin ? { origin: displayUrl(origin) } : {}) };
 }

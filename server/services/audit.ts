@@ -12,6 +12,7 @@ export type AuditAction =
   | "user.enable"
   | "auth.sign_in_disabled"
   | "token.create"
+  | "task.push"
   | "pull_request.push"
   | "pull_request.push_undone"
   | "pull_request.create"

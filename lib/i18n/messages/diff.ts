@@ -23,6 +23,8 @@ export const diff = defineMessages({
     downloadPatch: "Download patch",
     copyCommand: "Copy git apply command",
     applied: "Branch {branch} · commit {commit}",
+    pushTo: "Push to {remote}",
+    pushed: "Pushed {branch} to {remote}.",
   },
   "zh-CN": {
     unified: "统一视图",
@@ -43,6 +45,8 @@ export const diff = defineMessages({
     binaryStatus: "二进制",
     apply: "应用",
     createBranch: "创建分支",
+    pushTo: "推送到 {remote}",
+    pushed: "已将 {branch} 推送到 {remote}。",
     downloadPatch: "下载补丁",
     copyCommand: "复制 git apply 命令",
     applied: "分支 {branch} · 提交 {commit}",
