@@ -4,10 +4,7 @@ import { eventLog } from "../events/event-log";
 import { logger } from "../logger";
 import type { AttemptStatus, Prisma, TaskStatus } from "../generated/prisma/client";
 import { SUMMARY_INCLUDE, toTaskSummary } from "../services/task-mapper";
-import { KeyedQueue } from "./keyed-queue";
 import { deriveTaskStatus } from "./status";
-
-const serial = new KeyedQueue();
 
 /**
  * Appends to the task's log: at once when the log is open in this process, else once it is
@@ -36,15 +33,18 @@ export async function setAttemptStatus(
 
 /**
  * Re-derives the task's status and diff stats from its attempts and approvals; on a change,
- * logs `task/status` and tells the owner's sockets (`task:updated`).
+ * logs `task/status` and tells the owner's sockets (`task:updated`). The task's row is locked
+ * for the derivation, so callers that race (the runner, route handlers, another process) are
+ * serialised by the database, and each announces its result before the next one reads.
  */
 export function refreshTaskStatus(taskId: string, opts: { force?: boolean } = {}): Promise<TaskStatus> {
-  return serial.run(taskId, async () => {
-    const task = await db.task.findUniqueOrThrow({
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT 1 FROM "Task" WHERE id = ${taskId} FOR UPDATE`;
+    const task = await tx.task.findUniqueOrThrow({
       where: { id: taskId },
       include: { ...SUMMARY_INCLUDE, attempts: { orderBy: { index: "asc" } } },
     });
-    const pendingApprovals = await db.approval.count({ where: { taskId, status: "pending" } });
+    const pendingApprovals = await tx.approval.count({ where: { taskId, status: "pending" } });
     const status = deriveTaskStatus({
       attempts: task.attempts.map((a) => a.status),
       pendingApprovals,
@@ -58,7 +58,7 @@ export function refreshTaskStatus(taskId: string, opts: { force?: boolean } = {}
       stats.linesAdded !== task.linesAdded ||
       stats.linesRemoved !== task.linesRemoved;
     if (!changed && !opts.force) return status;
-    const updated = await db.task.update({
+    const updated = await tx.task.update({
       where: { id: taskId },
       data: { status, ...stats },
       include: SUMMARY_INCLUDE,

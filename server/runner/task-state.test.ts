@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { db } from "../db";
+import { bus } from "../events/bus";
+import { refreshTaskStatus } from "./task-state";
+
+async function runningTask(): Promise<string> {
+  const user = await db.user.create({ data: { email: `state-${Math.random().toString(36).slice(2)}@example.test` } });
+  const environment = await db.environment.create({ data: { ownerId: user.id, label: "state", repo: "/nowhere", defaultBranch: "main" } });
+  const task = await db.task.create({
+    data: { ownerId: user.id, environmentId: environment.id, title: "t", prompt: "t", branch: "main", status: "running", attempts: { create: [{ index: 0, status: "running" }] } },
+  });
+  return task.id;
+}
+
+describe("refreshTaskStatus", () => {
+  it("derives under the task's row lock: a change committed while another holder has the row is what it reads and announces", async () => {
+    const taskId = await runningTask();
+    const announced: string[] = [];
+    const listener = (_owner: string, summary: unknown) => {
+      const s = summary as { id: string; status: string };
+      if (s.id === taskId) announced.push(s.status);
+    };
+    bus.on("task:updated", listener);
+    try {
+      let refreshed: Promise<string> | undefined;
+      // Another process holds the row (as a route handler's derivation would) and changes the
+      // attempt meanwhile; the refresh asked for during that time must wait and see the change.
+      await db.$transaction(async (tx) => {
+        await tx.$executeRaw`SELECT 1 FROM "Task" WHERE id = ${taskId} FOR UPDATE`;
+        refreshed = refreshTaskStatus(taskId);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await tx.attempt.update({ where: { taskId_index: { taskId, index: 0 } }, data: { status: "completed" } });
+      });
+      expect(await refreshed).toBe("ready");
+      expect((await db.task.findUniqueOrThrow({ where: { id: taskId } })).status).toBe("ready");
+      expect(announced).toEqual(["ready"]);
+    } finally {
+      bus.off("task:updated", listener);
+    }
+  });
+
+  it("many concurrent refreshes leave the status the attempts say, announced last", async () => {
+    const taskId = await runningTask();
+    const announced: string[] = [];
+    const listener = (_owner: string, summary: unknown) => {
+      const s = summary as { id: string; status: string };
+      if (s.id === taskId) announced.push(s.status);
+    };
+    bus.on("task:updated", listener);
+    try {
+      const calls = Array.from({ length: 10 }, (_, i) =>
+        (i === 5 ? db.attempt.update({ where: { taskId_index: { taskId, index: 0 } }, data: { status: "cancelled" } }) : Promise.resolve()).then(() =>
+          refreshTaskStatus(taskId, { force: true }),
+        ),
+      );
+      await Promise.all(calls);
+      expect(await refreshTaskStatus(taskId)).toBe("cancelled");
+      expect(announced.at(-1)).toBe("cancelled");
+    } finally {
+      bus.off("task:updated", listener);
+    }
+  });
+});
