@@ -16,7 +16,10 @@ interface Props {
 
 type Target = "one" | "all";
 
-/** A follow-up turn for the selected attempt or for all of them; Ctrl+Enter sends. */
+/**
+ * A follow-up turn for the selected attempt or for all of them; while a turn runs, the text
+ * joins that turn instead (steering). Ctrl+Enter sends.
+ */
 export function FollowUp({ taskId, attempt, attempts, busy }: Props) {
   const { message } = App.useApp();
   const t = useT();
@@ -24,10 +27,16 @@ export function FollowUp({ taskId, attempt, attempts, busy }: Props) {
   const [target, setTarget] = useState<Target>("one");
   const send = useSendMessage(taskId);
   const all = attempts > 1 && target === "all";
-  const blocked = all ? busy.any : busy.selected;
+  const working = all ? busy.any : busy.selected;
   const submit = () => {
-    if (!text.trim() || blocked) return;
-    send.mutate({ text, attempt: all ? undefined : attempt }, { onSuccess: () => setText(""), onError: (error) => void message.error(error.message) });
+    if (!text.trim()) return;
+    send.mutate(
+      { text, attempt: all ? undefined : attempt },
+      {
+        onSuccess: (answer) => (setText(""), answer.steered && void message.success(t("task.steered"))),
+        onError: (error) => void message.error(error.message),
+      },
+    );
   };
   return (
     <Flex vertical gap={8}>
@@ -43,13 +52,13 @@ export function FollowUp({ taskId, attempt, attempts, busy }: Props) {
       <Flex gap={8} align="end">
         <Input.TextArea
           aria-label={t("task.followUp")}
-          placeholder={t(blocked ? "task.followUpBusy" : "task.followUpPlaceholder")}
+          placeholder={t(working ? "task.followUpSteer" : "task.followUpPlaceholder")}
           autoSize={{ minRows: 1, maxRows: 8 }}
           value={text}
           onChange={(e) => setText(e.target.value)}
           onKeyDown={(e) => e.key === "Enter" && (e.ctrlKey || e.metaKey) && submit()}
         />
-        <Button type="primary" icon={<SendOutlined />} disabled={!text.trim() || blocked} loading={send.isPending} onClick={submit}>{t("task.send")}</Button>
+        <Button type="primary" icon={<SendOutlined />} disabled={!text.trim()} loading={send.isPending} onClick={submit}>{t("task.send")}</Button>
       </Flex>
     </Flex>
   );

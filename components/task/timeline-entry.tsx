@@ -1,6 +1,6 @@
 "use client";
 
-import { BranchesOutlined, BulbOutlined } from "@ant-design/icons";
+import { BranchesOutlined, BulbOutlined, UserOutlined } from "@ant-design/icons";
 import { Alert, Collapse, Flex, Typography } from "antd";
 import { changeAsPatch, workspacePath } from "@/lib/diff/change";
 import { displayCommand } from "@/lib/format/command";
@@ -22,6 +22,13 @@ function ItemEntry({ item }: { item: ItemView }) {
   switch (item.type) {
     case "agentMessage":
       return <Markdown text={str(item.text)} />;
+    case "userMessage":
+      return (
+        <Flex gap={8} align="start">
+          <UserOutlined style={{ marginTop: 4, opacity: 0.6 }} aria-label={t("timeline.youAdded")} />
+          <Typography.Text style={{ whiteSpace: "pre-wrap" }}>{str(item.text)}</Typography.Text>
+        </Flex>
+      );
     case "reasoning": {
       const summary = Array.isArray(item.summary) ? (item.summary as string[]).join("\n\n") : "";
       return summary ? (

@@ -59,6 +59,23 @@ test("interrupt ends the running turn as interrupted and the task as cancelled",
   expect(conflict.status()).toBe(404);
 });
 
+test("a message sent while a turn runs steers that turn (202 steered) and the model hears it; no second turn", async ({ request }) => {
+  const { headers, createTask, task, until } = await setup(request, "steer");
+  const { id } = await createTask("/scenario slow\nTake your time");
+  const events = async () => (await (await request.get(`/api/tasks/${id}/events`, { headers })).json()).items as Array<{ type: string; data: { item?: { type: string; text?: string } } }>;
+  await expect.poll(async () => (await events()).some((e) => e.type === "turn/started"), { timeout: 30_000 }).toBe(true);
+  const steered = await request.post(`/api/tasks/${id}/messages`, { headers, data: { text: "Mind the tests too" } });
+  expect(steered.status(), await steered.text()).toBe(202);
+  expect(await steered.json()).toEqual({ accepted: true, steered: true });
+  await until(id, "ready");
+  const detail = await task(id);
+  expect(detail.turns).toHaveLength(1);
+  const said = (await events()).filter((e) => e.type === "item/completed" && e.data.item?.type === "agentMessage").map((e) => e.data.item!.text);
+  expect(said.at(-1)).toContain('You added while I worked: "Mind the tests too".');
+  const followUp = await request.post(`/api/tasks/${id}/messages`, { headers, data: { text: "And now a new turn" } });
+  expect(await followUp.json()).toEqual({ accepted: true });
+});
+
 test("the owner's sockets get task:updated and approval events without subscribing", async ({ request }) => {
   const { token, headers, createTask } = await setup(request, "ownerevents");
   const socket: Socket = io(baseURL, { auth: { token }, transports: ["websocket"], reconnection: false });

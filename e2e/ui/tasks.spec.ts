@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { environmentFor, expect, pickEnvironment, signInUi, signUp, signUpAdmin, test, uniqueEmail } from "../fixtures";
+import { environmentFor, expect, pickEnvironment, signInUi, signUp, signUpAdmin, test, tokenFor, uniqueEmail } from "../fixtures";
 import { makeRepo } from "../fixtures/repo";
 
 const AGENT = { timeout: 45_000 };
@@ -115,4 +115,26 @@ test("reloading a running task replays its history once and keeps following it",
   await expect(page.getByText("ready", { exact: true })).toBeVisible(AGENT);
   await expect(page.getByText("Let me look at the repository first.")).toHaveCount(1);
   await expect(page.getByText(/^Summary of the demo run/)).toHaveCount(1);
+});
+
+test("while a turn runs, the follow-up box adds to it: the words show in the timeline and the agent's reply quotes them", async ({ page, request }) => {
+  const user = await signUpAdmin(request, "steer-ui");
+  const headers = { authorization: `Bearer ${await tokenFor(request, user)}` };
+  const label = `Steer ${uniqueEmail("steer").split("@")[0]}`;
+  expect((await request.post("/api/environments", { headers, data: { label, repo: makeRepo(), approvalPolicy: "never" } })).status()).toBe(201);
+  await signInUi(page, user);
+  await pickEnvironment(page, label);
+  await page.getByLabel("Task prompt").fill("/scenario slow\nTake your time");
+  await page.getByRole("button", { name: "Start task" }).click();
+  await expect(page.getByText("running", { exact: true })).toBeVisible({ timeout: 30_000 });
+  const box = page.getByLabel("Follow-up");
+  await expect(box).toHaveAttribute("placeholder", /^Add to the running turn/);
+  // The turn has begun once the agent's first words show.
+  await expect(page.getByText("Let me look at the repository first.")).toBeVisible({ timeout: 30_000 });
+  await box.fill("Mind the tests too");
+  await page.getByRole("button", { name: "Send" }).click();
+  await expect(page.getByText("Added to the running turn.")).toBeVisible();
+  await expect(page.getByText("ready", { exact: true })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText('You added while I worked: "Mind the tests too".')).toBeVisible();
+  await expect(page.getByText("Mind the tests too", { exact: true })).toBeVisible();
 });

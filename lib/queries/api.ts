@@ -34,7 +34,7 @@ export const api = {
     apiFetch<{ items: TaskEventMessage[]; lastSeq: number }>(`/api/tasks/${id}/events?after=${after}&limit=${EVENTS_PAGE}`, { signal }),
   diff: (id: string, attempt: number, { signal }: Signal = {}) =>
     apiFetch<{ files: TDiffFile[] }>(`/api/tasks/${id}/diff?attempt=${attempt}&format=json`, { signal }).then((r) => r.files),
-  message: (id: string, text: string, attempt?: number) => apiFetch<unknown>(`/api/tasks/${id}/messages`, post({ text, attempt })),
+  message: (id: string, text: string, attempt?: number) => apiFetch<{ accepted: true; steered?: true }>(`/api/tasks/${id}/messages`, post({ text, attempt })),
   interrupt: (id: string) => apiFetch<unknown>(`/api/tasks/${id}/interrupt`, { method: "POST" }),
   apply: (id: string, body: TApplyRequest) => apiFetch<TApplyResult>(`/api/tasks/${id}/apply`, post(body)),
   push: (id: string) => apiFetch<TPushResult>(`/api/tasks/${id}/push`, { method: "POST" }),

@@ -68,8 +68,10 @@ function promptOf(item: ItemView): string {
 function applyToTurn(turn: TurnView, { seq, type, data }: TimelineEvent, d: Data): void {
   if (type === "item/started" || type === "item/completed") {
     const item = d.item as ItemView;
-    if (item.type === "userMessage") turn.prompt ||= promptOf(item);
-    else upsert(turn, { kind: "item", key: item.id, item: { ...item } });
+    if (item.type !== "userMessage") upsert(turn, { kind: "item", key: item.id, item: { ...item } });
+    else if (!turn.prompt) turn.prompt = promptOf(item);
+    // Words the user added while the turn ran (steering, a decline's message) are shown in place.
+    else if (promptOf(item) !== turn.prompt) upsert(turn, { kind: "item", key: item.id, item: { ...item, text: promptOf(item) } });
   } else if (type === "item/agentMessage/delta") {
     const item = itemOf(turn, String(d.itemId), "agentMessage");
     item.text = append(item.text, d.delta);

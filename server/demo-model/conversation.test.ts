@@ -23,18 +23,21 @@ describe("readConversation", () => {
       prompts: ["/scenario edit\nfirst", "a follow-up"],
       outputs: ["Process exited with code 1"],
       step: 1,
+      steers: [],
     });
   });
 
   it("keeps playing the scenario when the user's words are added mid-turn (turn/steer), not after an aborted turn", () => {
     const steered = [user("/scenario command\ngo"), call("a"), output("a", "declined"), user("I declined that request: no")];
-    expect(readConversation(steered)).toEqual({ prompts: ["/scenario command\ngo"], outputs: ["declined"], step: 1 });
+    expect(readConversation(steered)).toEqual({ prompts: ["/scenario command\ngo"], outputs: ["declined"], step: 1, steers: ["I declined that request: no"] });
+    const early = [user("/scenario slow\ngo"), user("mind the tests")];
+    expect(readConversation(early)).toMatchObject({ prompts: ["/scenario slow\ngo"], steers: ["mind the tests"], step: 0 });
     const aborted = [user("first"), call("a"), output("a", "x"), user("<turn_aborted>"), user("second")];
     expect(readConversation(aborted).prompts).toEqual(["first", "second"]);
   });
 
   it("starts at step 0 on a fresh prompt", () => {
-    expect(readConversation([user("hello")])).toEqual({ prompts: ["hello"], outputs: [], step: 0 });
+    expect(readConversation([user("hello")])).toEqual({ prompts: ["hello"], outputs: [], step: 0, steers: [] });
   });
 });
 

@@ -13,6 +13,8 @@ export interface Conversation {
   outputs: string[];
   /** How many tool calls the model has made since the latest prompt: the step to play next. */
   step: number;
+  /** User messages added to the turn in progress since the latest prompt (`turn/steer`). */
+  steers: string[];
 }
 
 // Codex adds user-role messages of its own (<environment_context>, AGENTS.md instructions,
@@ -28,33 +30,41 @@ function outputText(output: FunctionCallOutputBody): string {
   return output.map((c) => (c.type === "input_text" ? c.text : "")).join("");
 }
 
-function isPrompt(item: ResponseItem): item is Extract<ResponseItem, { type: "message" }> {
-  if (item.type !== "message" || item.role !== "user") return false;
-  const text = messageText(item.content).trimStart();
-  return !CONTEXT_PREFIXES.some((prefix) => text.startsWith(prefix));
+/** The text of a user's prompt; null for anything else (codex's own context messages included). */
+function promptText(item: ResponseItem): string | null {
+  if (item.type !== "message" || item.role !== "user") return null;
+  const text = messageText(item.content);
+  return CONTEXT_PREFIXES.some((prefix) => text.trimStart().startsWith(prefix)) ? null : text;
 }
 
 /**
- * A user message right after a tool output was added to the turn in progress (`turn/steer`,
- * e.g. why a request was declined): it does not start a new scenario.
+ * A user message added to the turn in progress (`turn/steer`: right after a tool output, or
+ * right after the prompt before the model answered; e.g. why a request was declined) does not
+ * start a new scenario: it is one of the turn's `steers`.
  */
 export function readConversation(input: ResponseItem[]): Conversation {
   const prompts: string[] = [];
   let outputs: string[] = [];
+  let steers: string[] = [];
   let step = 0;
   let midTurn = false;
+  let afterPrompt = false;
   for (const item of input) {
-    if (isPrompt(item) && !midTurn) {
-      prompts.push(messageText(item.content));
+    const prompt = promptText(item);
+    if (prompt !== null && !midTurn && !afterPrompt) {
+      prompts.push(prompt);
       outputs = [];
+      steers = [];
       step = 0;
-    } else if (item.type === "function_call") {
+    } else if (prompt !== null) steers.push(prompt);
+    else if (item.type === "function_call") {
       step += 1;
       midTurn = true;
     } else if (item.type === "function_call_output") outputs.push(outputText(item.output));
     else if (item.type === "message" && (item.role === "assistant" || messageText(item.content).startsWith("<turn_aborted"))) midTurn = false;
+    afterPrompt = prompt !== null;
   }
-  return { prompts, outputs, step };
+  return { prompts, outputs, step, steers };
 }
 
 /** Codex reports a finished command as "Process exited with code N"; null when it never ran. */

@@ -21,6 +21,11 @@ function sendErrorResponse(res: ServerResponse, step: Extract<ActionStep, { kind
   res.end(JSON.stringify(body));
 }
 
+/** A closing message acknowledges what the user added while the turn ran, so steering is visible. */
+function withSteers(text: string, ctx: ScenarioContext): string {
+  return ctx.steers.length === 0 ? text : `${text}\n\nYou added while I worked: ${ctx.steers.map((s) => `"${s.trim()}"`).join(", ")}.`;
+}
+
 function outputItems(action: ActionStep, ctx: ScenarioContext): OutputItem[] {
   const say = "say" in action && action.say !== undefined ? [messageItem(resolve(action.say, ctx))] : [];
   switch (action.kind) {
@@ -29,7 +34,7 @@ function outputItems(action: ActionStep, ctx: ScenarioContext): OutputItem[] {
     case "patch":
       return [...say, execCommandItem(applyPatchCommand(resolve(action.ops, ctx)))];
     case "message":
-      return [messageItem(resolve(action.text, ctx))];
+      return [messageItem(withSteers(resolve(action.text, ctx), ctx))];
     default:
       return [];
   }

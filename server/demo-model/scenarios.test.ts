@@ -5,7 +5,7 @@ import { parseDirective, pickScenario, SCENARIOS } from "./scenarios";
 import { runCommandOf, runExitCode } from "./scenarios/run";
 import { parseStreamDeltas, formatStreamDelta } from "./stream-delta";
 
-const conversation = (prompts: string[], outputs: string[] = []) => ({ prompts, outputs, step: outputs.length });
+const conversation = (prompts: string[], outputs: string[] = []) => ({ prompts, outputs, step: outputs.length, steers: [] });
 const context = (prompts: string[], outputs: string[] = []): ScenarioContext => pickScenario(conversation(prompts, outputs)).ctx;
 const stepsOf = (name: string, ctx = context(["task"])): Step[] => resolve(SCENARIOS[name]?.steps ?? [], ctx);
 

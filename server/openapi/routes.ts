@@ -54,7 +54,7 @@ export const ROUTES: RouteDoc[] = [
   { method: "get", path: "/api/tasks/{id}/events", summary: "Events after a seq", params: ZIdParams, query: ZEventsQuery, response: ZTaskEvents },
   { method: "get", path: "/api/tasks/{id}/diff", summary: "An attempt's cumulative diff (text, or ?format=json)", params: ZIdParams, query: ZDiffQuery, response: "text/x-diff" },
   { method: "get", path: "/api/tasks/{id}/patch", summary: "The same diff as a .patch download", params: ZIdParams, query: ZDiffQuery.pick({ attempt: true }), response: "text/x-patch" },
-  { method: "post", path: "/api/tasks/{id}/messages", summary: "A follow-up turn", params: ZIdParams, body: ZSendMessageRequest, status: 202, response: accepted },
+  { method: "post", path: "/api/tasks/{id}/messages", summary: "A follow-up turn, or the text added to the running turn (steered: true)", params: ZIdParams, body: ZSendMessageRequest, status: 202, response: accepted.extend({ steered: z.literal(true).optional() }) },
   { method: "post", path: "/api/tasks/{id}/interrupt", summary: "Interrupt running turns", params: ZIdParams, status: 202, response: accepted },
   { method: "post", path: "/api/tasks/{id}/apply", summary: "Preflight or apply as a new branch", params: ZIdParams, body: ZApplyRequest, response: ZApplyResult },
   { method: "post", path: "/api/tasks/{id}/push", summary: "Push the applied branch to the local repository's origin", params: ZIdParams, response: ZPushResult },

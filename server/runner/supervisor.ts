@@ -79,7 +79,7 @@ export class Supervisor {
   }
 
   /** A follow-up turn; one at a time per task, so of two racing follow-ups the second gets 409. */
-  sendMessage(opts: { taskId: string; text: string; attempt?: number }): Promise<void> {
+  sendMessage(opts: { taskId: string; text: string; attempt?: number }): Promise<{ steered: boolean }> {
     return this.messages.run(opts.taskId, () => this.claim(opts.taskId, () => this.followUp(opts)));
   }
 
@@ -200,18 +200,30 @@ export class Supervisor {
     work.catch((error: unknown) => logger.error(`${what} failed`, { taskId, error }));
   }
 
-  private async followUp(opts: { taskId: string; text: string; attempt?: number }): Promise<void> {
+  /**
+   * A follow-up: a new turn on each idle target attempt; one whose turn is running gets the text
+   * in that turn instead (`turn/steer`). Resolves whether any turn was steered.
+   */
+  private async followUp(opts: { taskId: string; text: string; attempt?: number }): Promise<{ steered: boolean }> {
     const attempts = await db.attempt.findMany({ where: { taskId: opts.taskId }, orderBy: { index: "asc" } });
     const targets = attempts.filter((a) => opts.attempt === undefined || a.index === opts.attempt);
     if (targets.length === 0) throw new AppError("NOT_FOUND", `Attempt ${opts.attempt} not found.`);
-    if (targets.some((a) => a.status === "running" || a.status === "queued")) {
-      throw new AppError("CONFLICT", "A turn is still running on this attempt; wait for it or stop it first.");
+    const working = targets.filter((a) => a.status === "running" || a.status === "queued");
+    const process = this.processes.get(opts.taskId);
+    const turns = working.map((a) => process?.activeTurn(a.index));
+    if (turns.some((turn) => !turn)) throw new AppError("CONFLICT", "The agent is still starting this attempt; wait until its turn has begun, or stop it.");
+    const idle = targets.filter((a) => !working.includes(a));
+    const ready = idle.filter((a) => a.threadId);
+    if (idle.length > 0 && ready.length === 0 && working.length === 0) throw new AppError("CONFLICT", "This attempt never started a thread; create a new task.");
+    await Promise.all(turns.map((turn) => process!.steer(turn!.threadId, turn!.turnId, opts.text))).catch((error: Error) => {
+      throw new AppError("CONFLICT", `The running turn did not take the message (${error.message}); send it again.`);
+    });
+    if (ready.length > 0) {
+      const started = await this.ensureProcess(opts.taskId);
+      await eventLog.open(opts.taskId);
+      await Promise.all(ready.map((a) => this.startTurn(started, opts.taskId, a.index, opts.text)));
     }
-    const ready = targets.filter((a) => a.threadId);
-    if (ready.length === 0) throw new AppError("CONFLICT", "This attempt never started a thread; create a new task.");
-    const process = await this.ensureProcess(opts.taskId);
-    await eventLog.open(opts.taskId);
-    await Promise.all(ready.map((a) => this.startTurn(process, opts.taskId, a.index, opts.text)));
+    return { steered: turns.length > 0 };
   }
 
   private async stop(p: TaskProcess): Promise<void> {

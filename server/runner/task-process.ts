@@ -133,6 +133,12 @@ export class TaskProcess {
     return this.peer.respond(rpcId, { decision });
   }
 
+  /** The attempt's turn in progress, once codex has started it. */
+  activeTurn(attempt: number): { threadId: string; turnId: string } | undefined {
+    const run = this.attempts.get(attempt);
+    return run?.running && run.turnId ? { threadId: run.threadId, turnId: run.turnId } : undefined;
+  }
+
   /** Adds the user's words to the turn in progress (e.g. why a request was declined). */
   async steer(threadId: string, turnId: string, text: string): Promise<void> {
     await this.peer.request("turn/steer", { threadId, expectedTurnId: turnId, input: [{ type: "text", text, text_elements: [] }] });

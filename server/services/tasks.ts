@@ -132,9 +132,10 @@ export async function updateTask(actor: Actor, taskId: string, patch: { archived
   return toTaskSummary(task);
 }
 
-export async function sendMessage(actor: Actor, taskId: string, input: { text: string; attempt?: number }): Promise<void> {
+/** A follow-up turn, or the text added to the turn that is running (steered). */
+export async function sendMessage(actor: Actor, taskId: string, input: { text: string; attempt?: number }): Promise<{ steered: boolean }> {
   await findTaskForUser(actor.userId, taskId);
-  await supervisor().sendMessage({ taskId, text: input.text, attempt: input.attempt });
+  return supervisor().sendMessage({ taskId, text: input.text, attempt: input.attempt });
 }
 
 export async function interruptTask(actor: Actor, taskId: string): Promise<void> {

@@ -8,8 +8,9 @@ export const POST = withApi({
   scope: "tasks",
   status: 202,
   schemas: { params: ZIdParams, body: ZSendMessageRequest },
+  // 202 {accepted: true}; {accepted: true, steered: true} when the text joined the running turn.
   handler: async ({ actor, params, body }) => {
-    await sendMessage(actor, params.id, body);
-    return { accepted: true };
+    const { steered } = await sendMessage(actor, params.id, body);
+    return steered ? { accepted: true, steered: true } : { accepted: true };
   },
 });
