@@ -42,7 +42,9 @@ export function EnvironmentsPage() {
           <Flex justify="space-between" align="center" gap={12} wrap>
             <Flex vertical style={{ minWidth: 0, flex: "1 1 280px" }}>
               <Typography.Text strong>{e.label}</Typography.Text>
-              <Typography.Text type="secondary" ellipsis>{`${e.repo} · ${e.defaultBranch}`}</Typography.Text>
+              <Typography.Text type="secondary" ellipsis>
+                {`${e.repo} · ${e.defaultBranch}`}{e.totalTokens > 0 && ` · ${t("environments.tokensUsed", { count: e.totalTokens })}`}
+              </Typography.Text>
             </Flex>
             <Flex gap={4} wrap align="center">
               <Tag>{t(PROVIDER_LABELS[e.model.provider])}</Tag>

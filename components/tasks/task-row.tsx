@@ -25,6 +25,7 @@ export function TaskRow({ task, onArchive }: Props) {
         <Link href={`/tasks/${task.id}`} style={{ fontWeight: 500, color: "inherit" }}>{task.title}</Link>
         <Typography.Text type="secondary" ellipsis>
           {details} · <RelativeTime iso={task.createdAt} />{task.attemptsTotal > 1 && ` · ${t("tasks.attemptCount", { count: task.attemptsTotal })}`}
+          {task.totalTokens > 0 && ` · ${t("task.tokens", { count: task.totalTokens })}`}
         </Typography.Text>
       </Flex>
       <Flex gap={12} align="center">

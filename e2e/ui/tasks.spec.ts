@@ -137,4 +137,10 @@ test("while a turn runs, the follow-up box adds to it: the words show in the tim
   await expect(page.getByText("ready", { exact: true })).toBeVisible({ timeout: 60_000 });
   await expect(page.getByText('You added while I worked: "Mind the tests too".')).toBeVisible();
   await expect(page.getByText("Mind the tests too", { exact: true })).toBeVisible();
+
+  // Usage outlives the page: the list and the environment show the tokens the task used.
+  await page.getByRole("link", { name: "Tasks" }).click();
+  await expect(page.getByRole("listitem").filter({ hasText: "Take your time" }).getByText(/ · [\d,]+ tokens$/)).toBeVisible();
+  await page.getByRole("link", { name: "Environments" }).click();
+  await expect(page.getByRole("listitem").filter({ hasText: label }).getByText(/ · [\d,]+ tokens used$/)).toBeVisible();
 });

@@ -6,7 +6,7 @@ import { matchesFilters, updateInPages, withApproval } from "./cache";
 const task = (over: Partial<TTaskSummary> = {}): TTaskSummary => ({
   id: "t1", title: "Add a greeting", prompt: "/scenario edit\nAdd a greeting", environmentId: "e1", environmentLabel: "Repo",
   branch: "main", mode: "code", status: "running", attemptsTotal: 1, archived: false, createdAt: "", updatedAt: "",
-  diffStats: { filesChanged: 0, linesAdded: 0, linesRemoved: 0 }, ...over,
+  diffStats: { filesChanged: 0, linesAdded: 0, linesRemoved: 0 }, totalTokens: 0, ...over,
 });
 const pages = (...items: TTaskSummary[]) => ({ pages: [{ items, nextCursor: null }], pageParams: [""] });
 

@@ -89,6 +89,8 @@ export const ZEnvironment = z.object({
   forge: ZForge.nullable(),
   /** Whether a credential is stored, never the credential. */
   credential: ZCredentialState.nullable(),
+  /** Tokens the tasks on this environment have used, everyone's together. */
+  totalTokens: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

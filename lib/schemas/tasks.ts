@@ -70,6 +70,8 @@ export const ZTaskSummary = z.object({
   attemptsTotal: z.number().int(),
   diffStats: ZDiffStats,
   archived: z.boolean(),
+  /** Tokens every attempt used together (input and output, as codex counts them). */
+  totalTokens: z.number().int(),
   /** Once the task was delivered as a pull request on its environment's git host. */
   pullRequest: ZPullRequestSummary.optional(),
   createdAt: z.string(),
@@ -77,11 +79,21 @@ export const ZTaskSummary = z.object({
 });
 export type TTaskSummary = z.infer<typeof ZTaskSummary>;
 
+export const ZTokenUsage = z.object({
+  inputTokens: z.number().int(),
+  cachedInputTokens: z.number().int(),
+  outputTokens: z.number().int(),
+  reasoningTokens: z.number().int(),
+  totalTokens: z.number().int(),
+});
+
 export const ZAttempt = z.object({
   index: z.number().int(),
   threadId: z.string().nullable(),
   status: z.enum(ATTEMPT_STATUSES),
   diffStats: ZDiffStats,
+  /** The attempt's thread's token usage, as codex last reported it. */
+  usage: ZTokenUsage,
   error: z.string().optional(),
 });
 export type TAttempt = z.infer<typeof ZAttempt>;

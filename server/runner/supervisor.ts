@@ -16,6 +16,7 @@ import { loadTaskContext, type TaskContext } from "./task-context";
 import { TaskProcess } from "./task-process";
 import { recordEvent, refreshTaskStatus, setAttemptStatus } from "./task-state";
 import { beginTurn, endTurn, linkTurn, refreshDiff } from "./turns";
+import { recordUsage } from "./usage";
 import { checkoutSource } from "./checkout-source";
 import { hasWorkspace, restoreWorkspace } from "./workspaces";
 import { appServerStart } from "./codex-launch";
@@ -332,6 +333,7 @@ export class Supervisor {
         onTurnCompleted: (attempt, turn) =>
           this.background("turn completion", taskId, retryWhileUnreachable("turn completion", () => this.onTurnCompleted(taskId, attempt, turn))),
         onDiffUpdated: (attempt) => this.background("diff refresh", taskId, refreshDiff(taskId, attempt)),
+        onUsage: (attempt, total) => this.background("usage", taskId, recordUsage(taskId, attempt, total)),
         onApprovalRequested: (request) =>
           this.background(
             "approval request",

@@ -2,6 +2,7 @@ import type { TApprovalChange, TApprovalDecision } from "@/lib/schemas/approvals
 import type { AskForApproval } from "../generated/codex-protocol/v2/AskForApproval";
 import type { SandboxMode } from "../generated/codex-protocol/v2/SandboxMode";
 import type { ThreadItem } from "../generated/codex-protocol/v2/ThreadItem";
+import type { TokenUsageBreakdown } from "../generated/codex-protocol/v2/TokenUsageBreakdown";
 import type { Prisma } from "../generated/prisma/client";
 import { logger } from "../logger";
 import { interruptTurn, openCodex, resumeThread, startThread, startTurn } from "./codex-client";
@@ -43,6 +44,7 @@ export interface ApprovalRequest {
 export interface TaskProcessHooks {
   onTurnCompleted(attempt: number, turn: { id: string; status: string; error: string | null }): void;
   onDiffUpdated(attempt: number): void;
+  onUsage(attempt: number, total: TokenUsageBreakdown): void;
   onApprovalRequested(request: ApprovalRequest): void;
   /** Codex stopped waiting for an approval nobody answered (its turn was interrupted or ended). */
   onApprovalWithdrawn(approvalId: string): void;
@@ -195,6 +197,9 @@ export class TaskProcess {
         break;
       case "turn/diff/updated":
         this.hooks.onDiffUpdated(run.index);
+        break;
+      case "thread/tokenUsage/updated":
+        this.hooks.onUsage(run.index, event.params.tokenUsage.total);
         break;
       case "item/started":
         if (event.params.item.type === "fileChange") this.fileChanges.set(event.params.item.id, toChanges(event.params.item));

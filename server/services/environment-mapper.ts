@@ -10,7 +10,7 @@ export const policyToDb = (p: TEnvironment["approvalPolicy"]) => p.replace("-", 
 export const sandboxToApi = (s: SandboxMode) => s.replaceAll("_", "-") as TEnvironment["sandbox"];
 export const sandboxToDb = (s: TEnvironment["sandbox"]) => s.replaceAll("-", "_") as SandboxMode;
 
-export function toApiEnvironment(row: Environment): TEnvironment {
+export function toApiEnvironment(row: Environment, totalTokens = 0): TEnvironment {
   return {
     id: row.id,
     label: row.label,
@@ -35,6 +35,7 @@ export function toApiEnvironment(row: Environment): TEnvironment {
     secrets: storedSecrets(row).map(({ name }) => ({ name })),
     forge: forgeToApi(row),
     credential: credentialState(row),
+    totalTokens,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -108,13 +108,21 @@ export async function createEnvironment(actor: Actor, input: TCreateEnvironmentR
 }
 
 /** Every environment of the instance: they are shared by all signed-in users. */
+/** Tokens used by the tasks of each environment given (all users' tasks together). */
+async function tokensUsed(ids: string[]): Promise<Map<string, number>> {
+  const sums = await db.task.groupBy({ by: ["environmentId"], where: { environmentId: { in: ids } }, _sum: { totalTokens: true } });
+  return new Map(sums.map((s) => [s.environmentId, s._sum.totalTokens ?? 0]));
+}
+
 export async function listEnvironments(_actor: Actor): Promise<TEnvironment[]> {
   const rows = await db.environment.findMany({ orderBy: { createdAt: "desc" } });
-  return rows.map(toApiEnvironment);
+  const used = await tokensUsed(rows.map((r) => r.id));
+  return rows.map((row) => toApiEnvironment(row, used.get(row.id)));
 }
 
 export async function getEnvironment(_actor: Actor, id: string): Promise<TEnvironment> {
-  return toApiEnvironment(await findEnvironment(id));
+  const row = await findEnvironment(id);
+  return toApiEnvironment(row, (await tokensUsed([id])).get(id));
 }
 
 export async function updateEnvironment(actor: Actor, id: string, input: TPatchEnvironmentRequest): Promise<TEnvironment> {
@@ -130,7 +138,7 @@ export async function updateEnvironment(actor: Actor, id: string, input: TPatchE
     const locked = await tx.environment.findUniqueOrThrow({ where: { id }, select: { variables: true, secrets: true } });
     return tx.environment.update({ where: { id }, data: { ...data, ...remote.data, ...envColumns(input, locked) } });
   });
-  return toApiEnvironment(row);
+  return toApiEnvironment(row, (await tokensUsed([row.id])).get(row.id));
 }
 
 /** Refused while tasks use the environment: deleting it would delete their history. */

@@ -26,6 +26,7 @@ export function toTaskSummary(task: TaskWithEnvironment): TTaskSummary {
     attemptsTotal: task.attemptsTotal,
     diffStats: { filesChanged: task.filesChanged, linesAdded: task.linesAdded, linesRemoved: task.linesRemoved },
     archived: task.archived,
+    totalTokens: task.totalTokens,
     ...(task.pullRequest ? { pullRequest: task.pullRequest } : {}),
     createdAt: task.createdAt.toISOString(),
     updatedAt: task.updatedAt.toISOString(),
@@ -38,6 +39,13 @@ export function toApiAttempt(attempt: Attempt): TAttempt {
     threadId: attempt.threadId,
     status: attempt.status,
     diffStats: { filesChanged: attempt.filesChanged, linesAdded: attempt.linesAdded, linesRemoved: attempt.linesRemoved },
+    usage: {
+      inputTokens: attempt.inputTokens,
+      cachedInputTokens: attempt.cachedInputTokens,
+      outputTokens: attempt.outputTokens,
+      reasoningTokens: attempt.reasoningTokens,
+      totalTokens: attempt.totalTokens,
+    },
     ...(attempt.error ? { error: attempt.error } : {}),
   };
 }
