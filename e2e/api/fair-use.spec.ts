@@ -131,6 +131,7 @@ test("sign-ups past RATE_LIMIT_SIGNUP from one address get 429 RATE_LIMITED and 
   expect(refused.status).toBe(429);
   const { error } = await refused.json();
   expect(error).toMatchObject({ code: "RATE_LIMITED", details: { retryAfterSec: expect.any(Number) } });
+  expect(refused.headers.get("retry-after")).toBe(String(error.details.retryAfterSec));
   const emails = (await alice("GET", "/api/users")).items.map((u: { email: string }) => u.email);
   expect(emails).toContain("carol@fair.test");
   expect(emails).not.toContain("dave@fair.test");

@@ -57,7 +57,13 @@ export function errorBody(error: AppError): ErrorBody {
   return body;
 }
 
+/** A rate-limited answer also says when to retry, in `Retry-After` as in the body's details. */
+function retryAfter(error: AppError): HeadersInit | undefined {
+  const seconds = error.code === "RATE_LIMITED" ? (error.details as { retryAfterSec?: unknown } | undefined)?.retryAfterSec : undefined;
+  return typeof seconds === "number" ? { "retry-after": String(seconds) } : undefined;
+}
+
 export function errorResponse(error: unknown): Response {
   const appError = toAppError(error);
-  return Response.json(errorBody(appError), { status: appError.status });
+  return Response.json(errorBody(appError), { status: appError.status, headers: retryAfter(appError) });
 }

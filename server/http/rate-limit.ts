@@ -1,3 +1,4 @@
+import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { AppError } from "./errors";
 
 export interface RateRule {
@@ -5,34 +6,33 @@ export interface RateRule {
   windowMs: number;
 }
 
-interface Window {
-  start: number;
-  count: number;
+/**
+ * The one place that picks the store. Memory serves one web node; several nodes need a shared
+ * store, e.g. `new RateLimiterRedis({ storeClient, points, duration })` on REDIS_URL.
+ */
+function createLimiter(rule: RateRule): RateLimiterAbstract {
+  return new RateLimiterMemory({ points: rule.limit, duration: rule.windowMs / 1000 });
 }
 
-// Fixed-window counters per key, in process memory (one web node). Shared across Next's
-// module graphs through globalThis.
-const holder = globalThis as unknown as { __codexCloudRate?: Map<string, Window> };
-const windows = (holder.__codexCloudRate ??= new Map());
+// A limiter per rule (fixed windows from a key's first hit; expired keys are dropped by the
+// store), shared across Next's module graphs through globalThis.
+const holder = globalThis as unknown as { __codexCloudRateLimiters?: Map<string, RateLimiterAbstract> };
+const limiters = (holder.__codexCloudRateLimiters ??= new Map());
 
-function sweep(now: number): void {
-  if (windows.size < 10_000) return;
-  for (const [key, w] of windows) if (now - w.start > 3_600_000) windows.delete(key);
+function limiterFor(rule: RateRule): RateLimiterAbstract {
+  const id = `${rule.limit}/${rule.windowMs}`;
+  const limiter = limiters.get(id) ?? createLimiter(rule);
+  limiters.set(id, limiter);
+  return limiter;
 }
 
 /** Counts one hit for `key`; throws RATE_LIMITED once the rule's limit is passed. */
-export function hitRateLimit(key: string, rule: RateRule, now = Date.now()): void {
-  sweep(now);
-  const current = windows.get(key);
-  const w = current && now - current.start < rule.windowMs ? current : { start: now, count: 0 };
-  w.count += 1;
-  windows.set(key, w);
-  if (w.count > rule.limit) {
-    const retryAfterSec = Math.ceil((w.start + rule.windowMs - now) / 1000);
+export async function hitRateLimit(key: string, rule: RateRule): Promise<void> {
+  try {
+    await limiterFor(rule).consume(key);
+  } catch (rejection) {
+    if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    const retryAfterSec = Math.ceil(rejection.msBeforeNext / 1000);
     throw new AppError("RATE_LIMITED", `Too many attempts. Try again in ${retryAfterSec} s.`, { retryAfterSec });
   }
-}
-
-export function resetRateLimits(): void {
-  windows.clear();
 }

@@ -96,11 +96,6 @@ export class CodexPeer {
     return this.child.pid ?? -1;
   }
 
-  /** Set once the process has ended. */
-  get exitInfo(): CodexExit | null {
-    return this.exit;
-  }
-
   onNotification(listener: (notification: ServerNotification) => void): () => void {
     return this.notifications.add(listener);
   }

@@ -13,7 +13,6 @@ export class OutputCap {
   private tailBytes = 0;
   private omitted = 0;
   private readonly decoder = new StringDecoder("utf8");
-  private kept = "";
 
   constructor(
     maxBytes: number,
@@ -44,8 +43,8 @@ export class OutputCap {
     }
   }
 
-  /** Passes on what was held back; returns everything kept (head, marker, tail). */
-  end(): string {
+  /** Passes on what was held back (after the marker when some was omitted). */
+  end(): void {
     const rest = Buffer.concat(this.tail);
     this.tail = [];
     if (this.omitted > 0) {
@@ -56,12 +55,9 @@ export class OutputCap {
     } else {
       this.pass(this.decoder.write(rest) + this.decoder.end());
     }
-    return this.kept;
   }
 
   private pass(text: string): void {
-    if (!text) return;
-    this.kept += text;
-    this.emit(text);
+    if (text) this.emit(text);
   }
 }

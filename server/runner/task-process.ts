@@ -1,5 +1,6 @@
 import type { TApprovalChange, TApprovalDecision } from "@/lib/schemas/approvals";
 import type { AskForApproval } from "../generated/codex-protocol/v2/AskForApproval";
+import type { CommandAction } from "../generated/codex-protocol/v2/CommandAction";
 import type { SandboxMode } from "../generated/codex-protocol/v2/SandboxMode";
 import type { ThreadItem } from "../generated/codex-protocol/v2/ThreadItem";
 import type { TokenUsageBreakdown } from "../generated/codex-protocol/v2/TokenUsageBreakdown";
@@ -36,6 +37,8 @@ export interface ApprovalRequest {
   turnId: string;
   itemId: string;
   command?: string;
+  /** Codex's parse of the command, which the auto-approval policy also checks. */
+  commandActions?: CommandAction[];
   cwd?: string;
   reason?: string;
   changes?: TApprovalChange[];
@@ -228,7 +231,7 @@ export class TaskProcess {
       const p = r.params;
       this.hooks.onApprovalRequested({
         rpcId: r.id, attempt: run.index, kind: "command", threadId: p.threadId, turnId: p.turnId, itemId: p.itemId,
-        command: p.command ?? undefined, cwd: p.cwd ?? undefined, reason: p.reason ?? undefined,
+        command: p.command ?? undefined, commandActions: p.commandActions ?? undefined, cwd: p.cwd ?? undefined, reason: p.reason ?? undefined,
       });
     } else if (run && r.method === "item/fileChange/requestApproval") {
       const p = r.params;

@@ -47,8 +47,6 @@ export async function removeWorkspace(dir: string): Promise<void> {
 
 export interface SetupResult {
   exitCode: number | null;
-  /** What was kept of the output (see `maxOutputBytes`). */
-  output: string;
   /** True when `signal` ended the script. */
   stopped: boolean;
 }
@@ -77,7 +75,8 @@ export async function runSetupScript(opts: {
     child = await opts.start(setupCommand(opts.script));
   } catch (error) {
     collect(`\n${(error as Error).message}\n`);
-    return { exitCode: null, output: cap.end(), stopped: false };
+    cap.end();
+    return { exitCode: null, stopped: false };
   }
   child.stdin?.end();
   return new Promise((resolve) => {
@@ -99,7 +98,8 @@ export async function runSetupScript(opts: {
     child.on("close", (code) => {
       clearTimeout(timer);
       opts.signal?.removeEventListener("abort", stop);
-      resolve({ exitCode: code, output: cap.end(), stopped });
+      cap.end();
+      resolve({ exitCode: code, stopped });
     });
   });
 }

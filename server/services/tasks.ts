@@ -18,7 +18,7 @@ import { decodeCursor, encodeCursor } from "./task-cursor";
 import { SUMMARY_INCLUDE, titleFromPrompt, toTaskDetail, toTaskSummary } from "./task-mapper";
 
 export async function createTask(actor: Actor, input: TCreateTaskRequest): Promise<TTaskDetail> {
-  hitRateLimit(`tasks:${actor.userId}`, env().RATE_LIMIT_TASKS);
+  await hitRateLimit(`tasks:${actor.userId}`, env().RATE_LIMIT_TASKS);
   // Environments are shared: any signed-in user may start a task on any of them.
   const environment = await findEnvironment(input.environmentId);
   const branch = input.branch ?? environment.defaultBranch;

@@ -35,7 +35,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 type NewToken = Pick<TCreateTokenRequest, "name" | "scope" | "expiresInDays">;
 
 export async function createToken(opts: { userId: string; email: string; token: NewToken }): Promise<TCreatedToken> {
-  hitRateLimit(`tokens:${opts.userId}`, env().RATE_LIMIT_TOKENS);
+  await hitRateLimit(`tokens:${opts.userId}`, env().RATE_LIMIT_TOKENS);
   const { name, scope, expiresInDays } = opts.token;
   const secret = newTokenSecret();
   const expiresAt = expiresInDays === undefined ? null : new Date(Date.now() + expiresInDays * DAY_MS);
@@ -82,7 +82,7 @@ export async function createTokenForRequest(opts: {
   if (!request.email || !request.password) {
     throw new AppError("UNAUTHENTICATED", "Sign in, send a token, or give email and password.");
   }
-  hitRateLimit(`tokens:ip:${opts.ip}`, env().RATE_LIMIT_TOKENS);
+  await hitRateLimit(`tokens:ip:${opts.ip}`, env().RATE_LIMIT_TOKENS);
   const user = await verifyCredentials({ email: request.email, password: request.password, ip: opts.ip });
   return createToken({ userId: user.id, email: user.email, token: request });
 }

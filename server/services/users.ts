@@ -54,8 +54,8 @@ export interface CredentialCheck {
  * wrong guesses slow down the attacker's address, never the owner signing in from another one.
  */
 export async function verifyCredentials(check: CredentialCheck): Promise<{ id: string; email: string; name: string | null }> {
-  hitRateLimit(`signin:ip-email:${check.ip}:${check.email}`, env().RATE_LIMIT_SIGNIN);
-  hitRateLimit(`signin:ip:${check.ip}`, env().RATE_LIMIT_SIGNIN_IP);
+  await hitRateLimit(`signin:ip-email:${check.ip}:${check.email}`, env().RATE_LIMIT_SIGNIN);
+  await hitRateLimit(`signin:ip:${check.ip}`, env().RATE_LIMIT_SIGNIN_IP);
   const user = await db.user.findUnique({ where: { email: check.email } });
   const ok = user?.passwordHash
     ? await verifyPassword(user.passwordHash, check.password)

@@ -15,9 +15,9 @@ export const POST = withApi({
   auth: "none",
   status: 201,
   schemas: { body: ZCreateUserRequest },
-  handler: ({ body, req }) => {
+  handler: async ({ body, req }) => {
     // Per client address, before anything is written: a script cannot fill the user table.
-    hitRateLimit(`signup:ip:${clientIp(req.headers)}`, env().RATE_LIMIT_SIGNUP);
+    await hitRateLimit(`signup:ip:${clientIp(req.headers)}`, env().RATE_LIMIT_SIGNUP);
     return createUser(body);
   },
 });
