@@ -20,7 +20,7 @@ export function EnvironmentsPage() {
   const admin = useIsAdmin();
   const { message } = App.useApp();
   const [editing, setEditing] = useState<Editing>(null);
-  const environments = useEnvironments();
+  const environments = useEnvironments({ fresh: true });
   const remove = useDeleteEnvironment();
   const onDelete = (e: TEnvironment) => remove.mutate(e.id, { onError: (error) => void message.error(error.message) });
   const current = editing?.mode === "edit" ? editing.environment : undefined;

@@ -5,8 +5,9 @@ import type { TCreateEnvironmentRequest, TEnvironment, TPatchEnvironmentRequest 
 import { api } from "./api";
 import { environmentKeys } from "./keys";
 
-export function useEnvironments() {
-  return useQuery({ queryKey: environmentKeys.all, queryFn: ({ signal }) => api.environments({ signal }) });
+/** Every environment; `fresh` reads them again on mount (the Environments page shows their usage). */
+export function useEnvironments(opts: { fresh?: boolean } = {}) {
+  return useQuery({ queryKey: environmentKeys.all, queryFn: ({ signal }) => api.environments({ signal }), ...(opts.fresh ? { staleTime: 0 } : {}) });
 }
 
 /** The environment's branches (its remote's, for a remote one); none while no environment is chosen. */
