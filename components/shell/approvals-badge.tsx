@@ -2,10 +2,8 @@
 
 import { BellOutlined } from "@ant-design/icons";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { Badge, Button, Drawer, List, Typography } from "antd";
-import Link from "next/link";
+import { Badge, Button, Drawer, List } from "antd";
 import { useEffect, useState } from "react";
-import { workspacePath } from "@/lib/diff/change";
 import { api } from "@/lib/queries/api";
 import { approvalKeys, taskKeys } from "@/lib/queries/keys";
 import { askForNotifications, notifyIfHidden } from "@/lib/realtime/notify";
@@ -13,6 +11,7 @@ import { getSocket } from "@/lib/realtime/socket";
 import type { TApproval } from "@/lib/schemas/approvals";
 import type { TTaskSummary } from "@/lib/schemas/tasks";
 import { useT } from "../i18n/locale-provider";
+import { PendingApproval } from "./pending-approval";
 
 /** Pending approvals across the user's tasks, live; also shown in the tab title. */
 export function ApprovalsBadge() {
@@ -66,9 +65,7 @@ export function ApprovalsBadge() {
           locale={{ emptyText: t("shell.nothingWaiting") }}
           renderItem={(a) => (
             <List.Item>
-              <Link href={`/tasks/${a.taskId}`} onClick={() => setOpen(false)}>
-                <Typography.Text code>{a.command ?? a.changes?.map((c) => workspacePath(c.path)).join(", ") ?? a.kind}</Typography.Text>
-              </Link>
+              <PendingApproval approval={a} onOpen={() => setOpen(false)} />
             </List.Item>
           )}
         />

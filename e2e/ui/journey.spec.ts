@@ -88,10 +88,24 @@ test("an approval that arrives while on the task list shows in the header badge 
   await expect(page.getByRole("link", { name: "From a script" })).toBeVisible();
   await expect(page).toHaveTitle(/^\(1\) /);
   await page.getByRole("button", { name: "Pending approvals: 1" }).click();
-  await page.getByRole("link", { name: /touch approved.txt/ }).click();
+  const drawer = page.getByRole("dialog", { name: "Waiting for your approval" });
+  await expect(drawer.getByText("touch approved.txt", { exact: true })).toBeVisible();
+  await drawer.getByRole("link", { name: "From a script" }).click();
   await expect(page).toHaveURL(new RegExp(`/tasks/${task.id}$`));
   await page.getByRole("dialog", { name: "Run this command?" }).getByRole("button", { name: "Approve", exact: true }).click();
   await expect(page.getByRole("button", { name: "Pending approvals: 0" })).toBeVisible();
+
+  // Answered from the drawer itself, without opening the task.
+  const second = await (await request.post("/api/tasks", { headers, data: { environmentId: env.id, prompt: "/scenario command\nFrom the drawer" } })).json();
+  await page.goto("/");
+  await page.getByRole("button", { name: "Pending approvals: 1" }).click({ timeout: 30_000 });
+  const entry = drawer.getByRole("listitem").filter({ hasText: "From the drawer" });
+  await expect(entry.getByText("touch approved.txt", { exact: true })).toBeVisible();
+  await entry.getByRole("button", { name: "Approve" }).click();
+  await expect(page.getByRole("button", { name: "Pending approvals: 0" })).toBeVisible();
+  await expect.poll(async () => (await (await request.get(`/api/tasks/${second.id}`, { headers })).json()).status, { timeout: 30_000 }).toBe("ready");
+  const approvals = (await (await request.get("/api/approvals", { headers })).json()).items as Array<{ taskId: string; status: string; taskTitle: string }>;
+  expect(approvals.find((a) => a.taskId === second.id)).toMatchObject({ status: "accepted", taskTitle: "From the drawer" });
 });
 
 test("best-of-3 with attempt switching, follow-ups on one attempt and on all, statistics, and Stop", async ({ page, request }) => {

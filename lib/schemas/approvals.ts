@@ -19,6 +19,8 @@ export type TApprovalChange = z.infer<typeof ZApprovalChange>;
 export const ZApproval = z.object({
   id: z.string(),
   taskId: z.string(),
+  /** The task's title, in GET /api/approvals (the list across tasks). */
+  taskTitle: z.string().optional(),
   attempt: z.number().int(),
   kind: z.enum(["command", "fileChange"]),
   command: z.string().optional(),

@@ -1,10 +1,11 @@
 import type { TApproval, TApprovalChange } from "@/lib/schemas/approvals";
 import type { Approval } from "../generated/prisma/client";
 
-export function toApiApproval(row: Approval): TApproval {
+export function toApiApproval(row: Approval, taskTitle?: string): TApproval {
   return {
     id: row.id,
     taskId: row.taskId,
+    ...(taskTitle !== undefined ? { taskTitle } : {}),
     attempt: row.attempt,
     kind: row.kind,
     ...(row.command !== null ? { command: row.command } : {}),

@@ -21,8 +21,9 @@ export async function listApprovals(actor: Actor, status?: ApprovalStatus): Prom
     where: { task: { ownerId: actor.userId }, ...(status ? { status } : {}) },
     orderBy: { createdAt: "asc" },
     take: 500,
+    include: { task: { select: { title: true } } },
   });
-  return rows.map(toApiApproval);
+  return rows.map(({ task, ...row }) => toApiApproval(row, task.title));
 }
 
 export interface Decision {

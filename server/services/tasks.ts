@@ -63,7 +63,7 @@ export async function getTask(actor: Actor, taskId: string): Promise<TTaskDetail
   });
   const pending = await db.approval.findMany({ where: { taskId, status: "pending" }, orderBy: { createdAt: "asc" } });
   const delivery = isRemoteRepo(task.environment.repo) && task.environment.forgeKind ? "pullRequest" : "apply";
-  return toTaskDetail(task, pending.map(toApiApproval), delivery);
+  return toTaskDetail(task, pending.map((row) => toApiApproval(row)), delivery);
 }
 
 export async function listTasks(actor: Actor, query: TListTasksQuery): Promise<{ items: TTaskSummary[]; nextCursor: string | null }> {
