@@ -45,6 +45,9 @@ export interface SupervisorOptions {
  * process when the cap is reached; when every process is busy it starts one beyond the cap
  * rather than keep the user waiting with no place in the queue.
  */
+/** How long a steering message waits for a just-accepted turn to begin. */
+const TURN_START_WAIT_MS = 10_000;
+
 export class Supervisor {
   private readonly processes = new Map<string, TaskProcess>();
   private readonly starting = new Map<string, Promise<TaskProcess>>();
@@ -211,7 +214,8 @@ export class Supervisor {
     if (targets.length === 0) throw new AppError("NOT_FOUND", `Attempt ${opts.attempt} not found.`);
     const working = targets.filter((a) => a.status === "running" || a.status === "queued");
     const process = this.processes.get(opts.taskId);
-    const turns = working.map((a) => process?.activeTurn(a.index));
+    // A turn codex accepted but has not begun yet is waited for briefly, so the words can join it.
+    const turns = await Promise.all(working.map((a) => process?.turnOf(a.index, TURN_START_WAIT_MS)));
     if (turns.some((turn) => !turn)) throw new AppError("CONFLICT", "The agent is still starting this attempt; wait until its turn has begun, or stop it.");
     const idle = targets.filter((a) => !working.includes(a));
     const ready = idle.filter((a) => a.threadId);

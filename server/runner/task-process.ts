@@ -66,6 +66,8 @@ export class TaskProcess {
   private readonly attempts = new Map<number, AttemptRun>();
   private readonly byThread = new Map<string, AttemptRun>();
   private readonly fileChanges = new Map<string, TApprovalChange[]>();
+  /** Wakes callers waiting for a turn to begin (see turnOf). */
+  private readonly turnStarts = new Set<() => void>();
   /** Approval requests codex waits for: rpc id → Approval row id (null until the row exists). */
   private readonly waiting = new Map<RequestId, string | null>();
   /** Requests codex stopped waiting for before their row existed. */
@@ -144,6 +146,17 @@ export class TaskProcess {
     return run?.running && run.turnId ? { threadId: run.threadId, turnId: run.turnId } : undefined;
   }
 
+  /** The attempt's turn in progress; one accepted but not begun yet is waited for, up to `timeoutMs`. */
+  async turnOf(attempt: number, timeoutMs: number): Promise<{ threadId: string; turnId: string } | undefined> {
+    const run = this.attempts.get(attempt);
+    if (!run?.running || run.turnId) return this.activeTurn(attempt);
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, timeoutMs);
+      this.turnStarts.add(() => (clearTimeout(timer), resolve()));
+    });
+    return this.activeTurn(attempt);
+  }
+
   /** Adds the user's words to the turn in progress (e.g. why a request was declined). */
   async steer(threadId: string, turnId: string, text: string): Promise<void> {
     await this.peer.request("turn/steer", { threadId, expectedTurnId: turnId, input: [{ type: "text", text, text_elements: [] }] });
@@ -186,6 +199,8 @@ export class TaskProcess {
     switch (event.method) {
       case "turn/started":
         run.turnId = event.params.turn.id;
+        for (const wake of this.turnStarts) wake();
+        this.turnStarts.clear();
         if (run.stopOnStart) void this.interruptRun(run, run.turnId);
         run.stopOnStart = false;
         break;
