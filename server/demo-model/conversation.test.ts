@@ -32,6 +32,8 @@ describe("readConversation", () => {
     expect(readConversation(steered)).toEqual({ prompts: ["/scenario command\ngo"], outputs: ["declined"], step: 1, steers: ["I declined that request: no"] });
     const early = [user("/scenario slow\ngo"), user("mind the tests")];
     expect(readConversation(early)).toMatchObject({ prompts: ["/scenario slow\ngo"], steers: ["mind the tests"], step: 0 });
+    const afterSilence = [user("/scenario hang\nwait"), user("/scenario edit\nnext")];
+    expect(readConversation(afterSilence)).toMatchObject({ prompts: ["/scenario hang\nwait", "/scenario edit\nnext"], steers: [] });
     const aborted = [user("first"), call("a"), output("a", "x"), user("<turn_aborted>"), user("second")];
     expect(readConversation(aborted).prompts).toEqual(["first", "second"]);
   });

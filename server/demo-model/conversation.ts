@@ -42,6 +42,8 @@ function promptText(item: ResponseItem): string | null {
  * right after the prompt before the model answered; e.g. why a request was declined) does not
  * start a new scenario: it is one of the turn's `steers`.
  */
+const DIRECTIVE_LINE = /^\s*\/scenario\s/;
+
 export function readConversation(input: ResponseItem[]): Conversation {
   const prompts: string[] = [];
   let outputs: string[] = [];
@@ -51,7 +53,9 @@ export function readConversation(input: ResponseItem[]): Conversation {
   let afterPrompt = false;
   for (const item of input) {
     const prompt = promptText(item);
-    if (prompt !== null && !midTurn && !afterPrompt) {
+    // Right after a prompt, a message is one the user added before the model answered, unless it
+    // names a scenario: then the turn before failed without a word and this is the next prompt.
+    if (prompt !== null && !midTurn && (!afterPrompt || DIRECTIVE_LINE.test(prompt))) {
       prompts.push(prompt);
       outputs = [];
       steers = [];
