@@ -1,11 +1,14 @@
 "use client";
 
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { Alert, App, Button, Flex, Space, Tag } from "antd";
+import { Alert, App, Button, Flex, Skeleton, Space, Tag } from "antd";
+import { lazy, Suspense } from "react";
 import { api } from "@/lib/queries/api";
 import { taskKeys } from "@/lib/queries/keys";
 import { useT } from "../i18n/locale-provider";
-import { DiffView } from "./diff/diff-view";
+
+// The viewer (rows, virtualizer, file tree) loads with the Diff tab, not with the task page.
+const DiffView = lazy(() => import("./diff/diff-view").then((m) => ({ default: m.DiffView })));
 
 interface Props {
   taskId: string;
@@ -52,7 +55,9 @@ export function DiffPanel({ taskId, attempt, version, applied, canApply }: Props
           description={result.applied ? t("diff.applied", { branch: result.branch ?? "", commit: result.commit?.slice(0, 12) ?? "" }) : [...result.conflictPaths, ...result.skippedPaths].map((p) => <Tag key={p}>{p}</Tag>)}
         />
       )}
-      <DiffView files={files.data} loading={files.isLoading} error={files.error} />
+      <Suspense fallback={<Skeleton active />}>
+        <DiffView files={files.data} loading={files.isLoading} error={files.error} />
+      </Suspense>
     </Flex>
   );
 }

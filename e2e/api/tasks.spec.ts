@@ -1,6 +1,7 @@
 import { type APIRequestContext } from "@playwright/test";
 import { expect, signUpAdmin, test, tokenFor } from "../fixtures";
 import { gitIn, makeRepo } from "../fixtures/repo";
+import { createTask, driveToEnd } from "../fixtures/task-api";
 
 async function asUser(request: APIRequestContext, tag: string) {
   const token = await tokenFor(request, await signUpAdmin(request, tag));
@@ -115,4 +116,21 @@ test("task inputs are validated and nothing is created", async ({ request }) => 
   expect((await (await request.get("/api/tasks", { headers })).json()).items).toEqual([]);
   const missing = await request.post("/api/tasks", { headers, data: { environmentId: "nope", prompt: "x" } });
   expect(missing.status()).toBe(404);
+});
+
+test("a file the agent names é.txt is listed by its name and applies cleanly (git quotes such paths in a diff)", async ({ request }) => {
+  const headers = await asUser(request, "quoted");
+  const repo = makeRepo();
+  const res = await request.post("/api/environments", { headers, data: { label: "Quoted", repo, approvalPolicy: "never" } });
+  expect(res.status(), await res.text()).toBe(201);
+  const taskId = await createTask(request, headers, (await res.json()).id, "/scenario run\nprintf 'hi\\n' > é.txt && printf 'x\\n' > 'a b.txt'");
+  expect(await driveToEnd(request, headers, taskId)).toBe("ready");
+
+  const json = await (await request.get(`/api/tasks/${taskId}/diff?format=json`, { headers })).json();
+  expect(json.files.map((f: { path: string; status: string }) => [f.path, f.status]).sort()).toEqual([["a b.txt", "added"], ["é.txt", "added"]]);
+  const preflight = await (await request.post(`/api/tasks/${taskId}/apply`, { headers, data: { preflight: true } })).json();
+  expect(preflight).toMatchObject({ status: "success", conflictPaths: [], skippedPaths: [] });
+  const result = await (await request.post(`/api/tasks/${taskId}/apply`, { headers, data: {} })).json();
+  expect(result).toMatchObject({ status: "success", applied: true });
+  expect(gitIn(repo, "show", `${result.branch}:é.txt`)).toBe("hi\n");
 });

@@ -24,7 +24,7 @@ import typescript from "highlight.js/lib/languages/typescript";
 import xml from "highlight.js/lib/languages/xml";
 import yaml from "highlight.js/lib/languages/yaml";
 
-// Loaded on demand (the Diff tab imports it lazily), so the page's first load stays small.
+// Loaded on demand (the Diff tab and code blocks in messages import it lazily), so the page's first load stays small.
 const grammars = { bash, c, cpp, csharp, css, dockerfile, go, ini, java, javascript, json, kotlin, makefile, markdown, php, python, ruby, rust, scss, sql, swift, typescript, xml, yaml };
 for (const [name, grammar] of Object.entries(grammars)) hljs.registerLanguage(name, grammar);
 
@@ -32,4 +32,9 @@ for (const [name, grammar] of Object.entries(grammars)) hljs.registerLanguage(na
  *  an open block comment does not carry over — a fair trade for rows that render independently. */
 export function highlightLine(text: string, language: string): string {
   return hljs.highlight(text, { language, ignoreIllegals: true }).value;
+}
+
+/** A whole code block as highlighted HTML; null when the language (name or alias) is not loaded. */
+export function highlightBlock(text: string, language: string): string | null {
+  return language && hljs.getLanguage(language) ? hljs.highlight(text, { language, ignoreIllegals: true }).value : null;
 }

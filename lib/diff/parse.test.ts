@@ -28,6 +28,16 @@ diff --git a/logo.bin b/logo.bin
 new file mode 100644
 index 0000000..5555555
 Binary files /dev/null and b/logo.bin differ
+diff --git a/icon.png b/icon.png
+new file mode 100644
+index 0000000..6666666
+GIT binary patch
+literal 3
+KcmZQzWMT{e00RI3
+
+literal 0
+HcmV?d00001
+
 `;
 
 describe("splitDiff", () => {
@@ -38,8 +48,22 @@ describe("splitDiff", () => {
       { path: "new.txt", status: "added", additions: 2, deletions: 0 },
       { path: "gone.txt", status: "deleted", additions: 0, deletions: 1 },
       { path: "logo.bin", status: "binary", additions: 0, deletions: 0 },
+      { path: "icon.png", status: "binary", additions: 0, deletions: 0 },
     ]);
     expect(files[0]?.patch.startsWith("diff --git a/README.md")).toBe(true);
+  });
+
+  it("reads paths git quotes or that hold spaces, and renames", () => {
+    const quoted = [
+      'diff --git "a/\\303\\251.txt" "b/\\303\\251.txt"', "new file mode 100644", "index 0000000..45b983b", "--- /dev/null", '+++ "b/\\303\\251.txt"', "@@ -0,0 +1 @@", "+hi",
+      'diff --git "a/tab\\tq\\"t.txt" "b/tab\\tq\\"t.txt"', "deleted file mode 100644", "index 45b983b..0000000", '--- "a/tab\\tq\\"t.txt"', "+++ /dev/null", "@@ -1 +0,0 @@", "-hi",
+      "diff --git a/old name.md b/new name.md", "similarity index 100%", "rename from old name.md", "rename to new name.md", "",
+    ].join("\n");
+    expect(splitDiff(quoted).map(({ path, status }) => ({ path, status }))).toEqual([
+      { path: "é.txt", status: "added" },
+      { path: 'tab\tq"t.txt', status: "deleted" },
+      { path: "new name.md", status: "renamed" },
+    ]);
   });
 
   it("returns no files for an empty diff", () => {

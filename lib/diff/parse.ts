@@ -1,39 +1,26 @@
+import { parsePatch } from "diff";
 import type { TDiffFile } from "../schemas/tasks";
 
-/** Splits a `git diff` into files with their status and line counts. Browser-safe. */
-export function splitDiff(diff: string): TDiffFile[] {
-  const files: TDiffFile[] = [];
-  const chunks = diff.split(/^(?=diff --git )/m).filter((c) => c.startsWith("diff --git "));
-  for (const patch of chunks) {
-    const lines = patch.split("\n");
-    const header = lines[0] ?? "";
-    const newPath = lines.find((l) => l.startsWith("+++ b/"))?.slice(6);
-    const oldPath = lines.find((l) => l.startsWith("--- a/"))?.slice(6);
-    const renamed = lines.find((l) => l.startsWith("rename to "))?.slice(10);
-    const fromHeader = header.match(/^diff --git a\/.* b\/(.*)$/)?.[1];
-    let additions = 0;
-    let deletions = 0;
-    let inHunk = false;
-    for (const line of lines) {
-      if (line.startsWith("@@")) inHunk = true;
-      else if (inHunk && line.startsWith("+")) additions += 1;
-      else if (inHunk && line.startsWith("-")) deletions += 1;
-    }
-    files.push({
-      path: renamed ?? newPath ?? oldPath ?? fromHeader ?? "",
-      status: fileStatus(lines),
-      additions,
-      deletions,
-      patch,
-    });
-  }
-  return files;
+/** A git path without its `a/`/`b/` prefix; undefined for /dev/null or no name. */
+const gitPath = (name: string | undefined) => (name && name !== "/dev/null" ? name.replace(/^[ab]\//, "") : undefined);
+
+function describe(patch: string): Omit<TDiffFile, "patch"> {
+  const [file] = parsePatch(patch);
+  const lines = file?.hunks.flatMap((h) => h.lines) ?? [];
+  const binary = Boolean(file?.isBinary) || /^GIT binary patch$/m.test(patch);
+  return {
+    path: gitPath(file?.newFileName) ?? gitPath(file?.oldFileName) ?? "",
+    status: binary ? "binary" : file?.isCreate ? "added" : file?.isDelete ? "deleted" : file?.isRename ? "renamed" : "modified",
+    additions: lines.filter((l) => l.startsWith("+")).length,
+    deletions: lines.filter((l) => l.startsWith("-")).length,
+  };
 }
 
-function fileStatus(lines: string[]): TDiffFile["status"] {
-  if (lines.some((l) => l.startsWith("Binary files ") || l === "GIT binary patch")) return "binary";
-  if (lines.some((l) => l.startsWith("new file mode"))) return "added";
-  if (lines.some((l) => l.startsWith("deleted file mode"))) return "deleted";
-  if (lines.some((l) => l.startsWith("rename to "))) return "renamed";
-  return "modified";
+/**
+ * Splits a `git diff` into files with their status and line counts (jsdiff's `parsePatch`
+ * reads each file, C-quoted paths included); each keeps its own patch text. Browser-safe.
+ */
+export function splitDiff(diff: string): TDiffFile[] {
+  const chunks = diff.split(/^(?=diff --git )/m).filter((c) => c.startsWith("diff --git "));
+  return chunks.map((patch) => ({ ...describe(patch), patch }));
 }

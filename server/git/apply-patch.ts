@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { splitDiff } from "@/lib/diff/parse";
 import { git, gitOk } from "./git";
+import { patchFiles } from "./numstat";
 
 export interface PatchCheck {
   /** Files whose change does not apply to the target (it moved since the task started). */
@@ -34,14 +35,20 @@ async function withScratchIndex<T>(repo: string, commit: string, run: (env: Reco
 // scratch index; a non-zero exit means conflicts (or a patch that does not apply at all).
 const applyArgs = ["apply", "--cached", "--3way", "--whitespace=nowarn", "-"];
 
-/** Which files of `patch` apply on top of `commit` (3-way where the base blobs are known). */
+/**
+ * Which files of `patch` apply on top of `commit` (3-way where the base blobs are known). Paths
+ * are the ones git reads from the patch (`git apply --numstat -z`), so a quoted name such as
+ * `"\303\251.txt"` is checked and reported as `é.txt`, the file git would write.
+ */
 export async function checkPatch(repo: string, commit: string, patch: string): Promise<PatchCheck> {
-  const files = splitDiff(patch);
-  const skippedPaths = files.filter((f) => isUnsafePatchPath(f.path)).map((f) => f.path);
-  const candidates = files.filter((f) => !isUnsafePatchPath(f.path));
+  const chunks = splitDiff(patch);
+  const named = await patchFiles(repo, patch);
+  if (named.length !== chunks.length) throw new Error(`git read ${named.length} files in a patch of ${chunks.length}`);
+  const files = chunks.map((chunk, i) => ({ patch: chunk.patch, path: named[i]!.path, unsafe: [named[i]!.path, named[i]!.oldPath].some((p) => p !== undefined && isUnsafePatchPath(p)) }));
+  const skippedPaths = files.filter((f) => f.unsafe).map((f) => f.path);
   const conflictPaths: string[] = [];
   const cleanPaths: string[] = [];
-  for (const file of candidates) {
+  for (const file of files.filter((f) => !f.unsafe)) {
     const ok = await withScratchIndex(repo, commit, (env) => gitOk(applyArgs, { cwd: repo, env, input: file.patch }));
     (ok ? cleanPaths : conflictPaths).push(file.path);
   }

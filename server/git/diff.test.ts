@@ -4,7 +4,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createWorkspace } from "../runner/workspaces";
 import { makeRepo } from "../test/git-repo";
-import { parseNumstat, workspaceDiff } from "./diff";
+import { splitDiff } from "@/lib/diff/parse";
+import { workspaceDiff } from "./diff";
 import { git } from "./git";
 
 describe("workspaceDiff", () => {
@@ -27,6 +28,19 @@ describe("workspaceDiff", () => {
     expect(await git(["status", "--porcelain"], { cwd: dir })).toContain("?? new.txt");
   });
 
+  it("names files git would quote (non-ASCII, spaces, tabs, quotes, newlines) as they are", async () => {
+    const repo = await makeRepo();
+    const dir = path.join(await mkdtemp(path.join(tmpdir(), "codex-ws-")), "attempt-0");
+    const ws = await createWorkspace({ repo, branch: "main", dir });
+    const names = ["é.txt", "a b.txt", "tab\there.txt", 'q"t.txt', "nl\nx.txt"];
+    for (const name of names) await writeFile(path.join(dir, name), "hi\n");
+
+    const result = await workspaceDiff(dir, ws.baseCommit);
+
+    expect(result.stats).toEqual({ filesChanged: 5, linesAdded: 5, linesRemoved: 0 });
+    expect(splitDiff(result.diff).map((f) => f.path).sort()).toEqual([...names].sort());
+  });
+
   it("is empty for an untouched workspace", async () => {
     const repo = await makeRepo();
     const dir = path.join(await mkdtemp(path.join(tmpdir(), "codex-ws-")), "a");
@@ -35,11 +49,5 @@ describe("workspaceDiff", () => {
       diff: "",
       stats: { filesChanged: 0, linesAdded: 0, linesRemoved: 0 },
     });
-  });
-});
-
-describe("parseNumstat", () => {
-  it("sums text lines and counts binary files", () => {
-    expect(parseNumstat("3\t1\ta.ts\n-\t-\tb.png\n0\t5\tc.md\n")).toEqual({ filesChanged: 3, linesAdded: 3, linesRemoved: 6 });
   });
 });

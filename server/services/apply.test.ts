@@ -44,6 +44,18 @@ describe("applyTask", () => {
     expect((await db.task.findUniqueOrThrow({ where: { id: task.id } })).appliedAt).toBeNull();
   });
 
+  it("applies files whose names git quotes (é.txt, spaces, tabs, quotes, newlines) instead of skipping them", async () => {
+    const { applyTask } = await import("./apply");
+    const names = ["é.txt", "a b.txt", "tab\there.txt", 'q"t.txt', "nl\nx.txt"];
+    const { repo, task, actor } = await fixture(Object.fromEntries(names.map((n) => [n, "hi\n"])));
+    const preflight = await applyTask(actor, task.id, { attempt: 0, preflight: true });
+    expect(preflight).toMatchObject({ status: "success", conflictPaths: [], skippedPaths: [] });
+    const result = await applyTask(actor, task.id, { attempt: 0, preflight: false });
+    expect(result).toMatchObject({ status: "success", applied: true });
+    const tree = (await git(["ls-tree", "-z", "--name-only", `refs/heads/${result.branch}`], { cwd: repo })).split("\0").filter(Boolean);
+    expect(tree.sort()).toEqual(["README.md", "notes.md", ...names].sort());
+  });
+
   it("creates the branch with one commit by the user, leaves the checkout alone, and refuses a second apply", async () => {
     const { applyTask } = await import("./apply");
     const { db, repo, task, actor } = await fixture();

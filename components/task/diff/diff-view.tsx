@@ -40,7 +40,7 @@ export function DiffView({ files, loading, error }: Props) {
   const wide = Grid.useBreakpoint().md !== false;
   const [stored, setStored] = useStoredView();
   const view: DiffViewMode = wide ? stored : "unified";
-  const highlight = useHighlighter();
+  const highlight = useHighlighter()?.highlightLine ?? null;
   const [open, setOpen] = useState<Set<string> | null>(null);
   const [shown, setShown] = useState<Set<string>>(() => new Set());
   const opened = useMemo(() => open ?? initiallyOpen(files ?? []), [open, files]);

@@ -2,22 +2,22 @@
 
 import { useEffect, useState } from "react";
 
-type Highlight = (text: string, language: string) => string;
+type Highlighter = typeof import("@/lib/diff/highlight");
 
-let loaded: Highlight | null = null;
-let loading: Promise<Highlight> | null = null;
+let loaded: Highlighter | null = null;
+let loading: Promise<Highlighter> | null = null;
 
-/** highlight.js, loaded the first time a diff is shown; null until then (rows render plain). */
-export function useHighlighter(): Highlight | null {
-  const [highlight, setHighlight] = useState<Highlight | null>(() => loaded);
+/** highlight.js, loaded the first time a diff or a code block is shown; null until then (code renders plain). */
+export function useHighlighter(): Highlighter | null {
+  const [highlighter, setHighlighter] = useState<Highlighter | null>(() => loaded);
   useEffect(() => {
     if (loaded) return;
-    loading ??= import("@/lib/diff/highlight").then((m) => (loaded = m.highlightLine));
+    loading ??= import("@/lib/diff/highlight").then((m) => (loaded = m));
     let live = true;
-    void loading.then((fn) => live && setHighlight(() => fn));
+    void loading.then((m) => live && setHighlighter(m));
     return () => {
       live = false;
     };
   }, []);
-  return highlight;
+  return highlighter;
 }

@@ -1,6 +1,7 @@
 "use client";
 
-import { type ReactNode, useEffect, useRef, useState } from "react";
+import { useWindowVirtualizer } from "@tanstack/react-virtual";
+import { type ReactNode, useLayoutEffect, useRef, useState } from "react";
 
 interface Props {
   count: number;
@@ -11,43 +12,33 @@ interface Props {
   threshold?: number;
 }
 
-const OVERSCAN = 40;
+/** The list's distance from the top of the document, kept as the content above it changes. */
+function useDocumentTop(ref: React.RefObject<HTMLElement | null>): number {
+  const [top, setTop] = useState(0);
+  useLayoutEffect(() => {
+    const measure = () => setTop((ref.current?.getBoundingClientRect().top ?? 0) + window.scrollY);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(document.body);
+    return () => observer.disconnect();
+  }, [ref]);
+  return top;
+}
 
-/** Renders only the rows near the viewport of a long list, keeping its full height. */
-export function VirtualRows({ count, rowHeight, render, threshold = 400 }: Props) {
+/** The rows near the viewport (@tanstack/react-virtual over the window), at the list's full height. */
+function WindowRows({ count, rowHeight, render }: Omit<Props, "threshold">) {
   const ref = useRef<HTMLDivElement>(null);
-  const [range, setRange] = useState({ start: 0, end: Math.min(count, 2 * OVERSCAN) });
-  const virtual = count > threshold;
-
-  useEffect(() => {
-    if (!virtual) return;
-    let frame = 0;
-    const update = () => {
-      frame = 0;
-      const top = ref.current?.getBoundingClientRect().top ?? 0;
-      const start = Math.min(count, Math.max(0, Math.floor(-top / rowHeight) - OVERSCAN));
-      const end = Math.min(count, Math.max(start, Math.ceil((window.innerHeight - top) / rowHeight) + OVERSCAN));
-      setRange((r) => (r.start === start && r.end === end ? r : { start, end }));
-    };
-    const schedule = () => {
-      frame ||= requestAnimationFrame(update);
-    };
-    update();
-    window.addEventListener("scroll", schedule, { passive: true, capture: true });
-    window.addEventListener("resize", schedule);
-    return () => {
-      cancelAnimationFrame(frame);
-      window.removeEventListener("scroll", schedule, { capture: true });
-      window.removeEventListener("resize", schedule);
-    };
-  }, [virtual, count, rowHeight]);
-
-  if (!virtual) return <>{Array.from({ length: count }, (_, i) => render(i))}</>;
-  const rows = [];
-  for (let i = range.start; i < range.end; i += 1) rows.push(render(i));
+  const scrollMargin = useDocumentTop(ref);
+  const virtualizer = useWindowVirtualizer({ count, estimateSize: () => rowHeight, overscan: 40, scrollMargin });
+  const items = virtualizer.getVirtualItems();
   return (
-    <div ref={ref} style={{ height: count * rowHeight }}>
-      <div style={{ transform: `translateY(${range.start * rowHeight}px)` }}>{rows}</div>
+    <div ref={ref} style={{ height: virtualizer.getTotalSize() }}>
+      <div style={{ transform: `translateY(${(items[0]?.start ?? scrollMargin) - scrollMargin}px)` }}>{items.map((item) => render(item.index))}</div>
     </div>
   );
+}
+
+export function VirtualRows({ count, rowHeight, render, threshold = 400 }: Props) {
+  if (count <= threshold) return <>{Array.from({ length: count }, (_, i) => render(i))}</>;
+  return <WindowRows count={count} rowHeight={rowHeight} render={render} />;
 }
