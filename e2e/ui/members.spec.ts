@@ -1,8 +1,11 @@
-import { expect, signInUi, signUp, signUpAdmin, test, uniqueEmail } from "../fixtures";
+import { expect, setRole, signInUi, signUp, signUpAdmin, test, uniqueEmail } from "../fixtures";
 import { makeRepo } from "../fixtures/repo";
 
 test("members: a member sees environments read-only and no Members section; an administrator promotes them in Settings, and then they create an environment", async ({ browser, page, request }, testInfo) => {
+  test.setTimeout(120_000);
   const member = await signUp(request, "ui-member");
+  // On a fresh server the first account is an administrator: this one must start as a member.
+  await setRole(member.email, "member");
   const memberContext = await browser.newContext();
   const memberPage = await memberContext.newPage();
   try {
@@ -36,7 +39,8 @@ test("members: a member sees environments read-only and no Members section; an a
     await memberPage.getByLabel("Name").fill(label);
     await memberPage.getByLabel("Repository").fill(repo);
     await memberPage.getByRole("button", { name: "Create environment" }).click();
-    await expect(memberPage.getByRole("listitem").filter({ hasText: `${repo} · main` }).getByText(label)).toBeVisible();
+    // Saving asks codex whether it can load the environment's configuration: seconds on a busy machine.
+    await expect(memberPage.getByRole("listitem").filter({ hasText: `${repo} · main` }).getByText(label)).toBeVisible({ timeout: 30_000 });
     await memberPage.goto("/settings");
     await expect(memberPage.getByText("Members", { exact: true })).toBeVisible();
   } finally {
@@ -45,7 +49,10 @@ test("members: a member sees environments read-only and no Members section; an a
 });
 
 test("members: an administrator disables a member in Settings (after confirming); the member's open page loses its session and sign-in says the account is disabled; enabling lets them in", async ({ browser, page, request }) => {
+  test.setTimeout(120_000);
   const member = await signUp(request, "ui-disabled");
+  // On a fresh server the first account is an administrator, and administrators cannot be disabled.
+  await setRole(member.email, "member");
   const memberContext = await browser.newContext();
   const memberPage = await memberContext.newPage();
   try {

@@ -29,7 +29,8 @@ test("the environment form saves a remote repository with a token (shown as set,
   await page.locator(".ant-select-item-option").filter({ hasText: "Gitea / Forgejo" }).click();
   await page.screenshot({ path: testInfo.outputPath("remote-environment-form.png"), fullPage: true });
   await drawer.getByRole("button", { name: "Create environment" }).click();
-  await expect(drawer).toBeHidden();
+  // Saving runs git ls-remote and asks codex to load the configuration: seconds on a busy machine.
+  await expect(drawer).toBeHidden({ timeout: 30_000 });
   const row = page.getByRole("listitem").filter({ hasText: label });
   await expect(row.getByText(`${host.repoUrl("ui-app")} · main`)).toBeVisible();
 

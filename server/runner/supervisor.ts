@@ -337,7 +337,7 @@ export class Supervisor {
         onTurnCompleted: (attempt, turn) =>
           this.background("turn completion", taskId, retryWhileUnreachable("turn completion", () => this.onTurnCompleted(taskId, attempt, turn))),
         onDiffUpdated: (attempt) => this.background("diff refresh", taskId, refreshDiff(taskId, attempt)),
-        onUsage: (attempt, total) => this.background("usage", taskId, recordUsage(taskId, attempt, total)),
+        onUsage: (attempt, total) => this.background("usage", taskId, retryWhileUnreachable("usage", () => recordUsage(taskId, attempt, total))),
         onApprovalRequested: (request) =>
           this.background(
             "approval request",
