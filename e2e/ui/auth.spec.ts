@@ -87,7 +87,7 @@ for (const callbackUrl of ["/%5Cevil.example/x", "/%09/evil.example/x", "//evil.
   });
 }
 
-test("a failed sign-in offers sign-up with the email carried over, for a known email as for an unknown one", async ({ page, request }) => {
+test("a failed sign-in offers sign-up with the email carried over, for a known email as for an unknown one", async ({ page, request }, testInfo) => {
   const known = await signUp(request, "offer-known");
   const unknown = uniqueEmail("offer-unknown");
   const offer = page.getByRole("link", { name: "New here? Create an account" });
@@ -102,6 +102,7 @@ test("a failed sign-in offers sign-up with the email carried over, for a known e
     await expect(page.getByText("Wrong email or password.")).toBeVisible();
     await expect(offer).toHaveAttribute("href", `/signup?${new URLSearchParams({ email, callbackUrl: "/" })}`);
   }
+  await page.screenshot({ path: testInfo.outputPath("sign-in-failed.png"), fullPage: true });
   await page.getByLabel("Password").fill("another-try");
   await expect(offer).toHaveCount(0);
   await page.getByRole("button", { name: "Continue" }).click();

@@ -9,7 +9,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => server?.stop());
 
-test("with no account yet, the server says to create the administrator account, and /login creates it", async ({ page, browser }) => {
+test("with no account yet, the server says to create the administrator account, and /login creates it", async ({ page, browser }, testInfo) => {
   // What `npm start` says last (stdout; the log lines before it are on stderr).
   const hint = `Open http://127.0.0.1:${new URL(server.baseURL).port} and create the administrator account.`;
   await expect.poll(() => server.lines).toContain(hint);
@@ -29,6 +29,7 @@ test("with no account yet, the server says to create the administrator account, 
   await page.getByLabel("Email address").fill(uniqueEmail("first-admin"));
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page.getByLabel("Password", { exact: true })).toHaveAccessibleDescription("At least 8 characters.");
+  await page.screenshot({ path: testInfo.outputPath("first-run-login.png"), fullPage: true });
   await page.getByLabel("Password", { exact: true }).fill("first-admin-password");
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page.getByRole("heading", { name: "What should we code next?" })).toBeVisible();
