@@ -3,7 +3,7 @@ RUN apt-get update \
   && apt-get install -y --no-install-recommends git openssh-client bubblewrap socat ca-certificates \
   && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
-ENV PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+ENV PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 NEXT_TELEMETRY_DISABLED=1
 COPY package.json package-lock.json ./
 COPY scripts ./scripts
 COPY prisma ./prisma

@@ -22,5 +22,6 @@ export async function proxy(req: NextRequest): Promise<NextResponse> {
 }
 
 export const config = {
-  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  // The icons (app/favicon.ico, icon.svg, apple-icon.png) load on the login page too, signed out.
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|apple-icon.png|robots.txt).*)"],
 };

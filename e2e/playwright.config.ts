@@ -8,6 +8,8 @@ const root = path.resolve(import.meta.dirname, "..");
 
 export default defineConfig({
   testDir: ".",
+  // Runs once the web server below is up.
+  globalSetup: "./global-setup.ts",
   outputDir: path.join(root, "test-results"),
   fullyParallel: true,
   workers: 2,

@@ -8,7 +8,10 @@ const require = createRequire(import.meta.url);
 
 if (!existsSync(".next/BUILD_ID")) {
   console.log("No production build yet: running `next build` (once).");
-  const build = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], { stdio: "inherit" });
+  const build = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 

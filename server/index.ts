@@ -5,6 +5,7 @@ import next from "next";
 import { startRunner } from "./boot/runner";
 import { ensureAuthSecret } from "./boot/secret";
 import { openDatabase } from "./boot/database";
+import { openHint } from "./boot/open-hint";
 import { announceSetupToken } from "./boot/setup-token";
 import { clientAddressResolver } from "./http/client-address";
 import { env, parseEnv, setRuntimeEnv } from "./env";
@@ -42,7 +43,10 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
+  const hint = await openHint(port);
   logger.info("listening", { url: `http://localhost:${port}`, dev, embeddedDb: database.embedded });
+  // For the person who just ran `npm start`: plain words on stdout, after the JSON log lines.
+  console.log(hint);
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -4,6 +4,6 @@ import { pageTitle } from "@/server/i18n/page-title";
 export const dynamic = "force-dynamic";
 export const generateMetadata = pageTitle("meta.login");
 
-export default function Page(props: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
+export default function Page(props: { searchParams: Promise<{ callbackUrl?: string; error?: string; email?: string }> }) {
   return <LoginPage mode="signin" searchParams={props.searchParams} />;
 }

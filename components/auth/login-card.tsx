@@ -7,7 +7,7 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
 import type { MessageKey } from "@/lib/i18n/translate";
-import { ZEmail, ZPassword } from "@/lib/schemas/users";
+import { PASSWORD_MIN_LENGTH, ZEmail, ZPassword } from "@/lib/schemas/users";
 import { useT } from "../i18n/locale-provider";
 import { useHydrated } from "../use-hydrated";
 import { useAuthSubmit } from "./use-auth-submit";
@@ -16,8 +16,14 @@ export type LoginMode = "signin" | "signup";
 
 interface Props {
   mode: LoginMode;
+  /** No account exists yet: this one will be the administrator. */
+  firstRun: boolean;
+  /** Whether a failed sign-in may offer to create an account (ALLOW_SIGNUP). */
+  signupOpen: boolean;
   githubEnabled: boolean;
   callbackUrl: string;
+  /** Carried over from a failed sign-in (/signup?email=...). */
+  initialEmail?: string;
   initialError?: string;
   /** The first account of a server reachable beyond loopback needs the setup token from its log. */
   needsSetupToken?: boolean;
@@ -29,17 +35,20 @@ const copy: Record<LoginMode, { title: MessageKey; switchText: MessageKey; switc
 };
 
 /** ChatGPT-style sign-in: email step, then password step with "Edit" to go back. */
-export function LoginCard({ mode, githubEnabled, callbackUrl, initialError, needsSetupToken }: Props) {
+export function LoginCard({ mode, firstRun, signupOpen, githubEnabled, callbackUrl, initialEmail, initialError, needsSetupToken }: Props) {
   const router = useRouter();
   const t = useT();
   const [step, setStep] = useState<"email" | "password">("email");
-  const [email, setEmail] = useState("");
+  const [email, setEmail] = useState(initialEmail ?? "");
   const [password, setPassword] = useState("");
   const [setupToken, setSetupToken] = useState("");
   const [fieldError, setFieldError] = useState<string | undefined>(initialError);
+  // Offered on every failed sign-in while sign-up is open: an unknown email must look like any other.
+  const [offerSignUp, setOfferSignUp] = useState(false);
   const { submit, pending } = useAuthSubmit({ mode, onSuccess: () => (router.replace(callbackUrl), router.refresh()) });
   const text = copy[mode];
   const hydrated = useHydrated();
+  const clearError = () => (setFieldError(undefined), setOfferSignUp(false));
 
   const continueFromEmail = () => {
     const parsed = ZEmail.safeParse(email);
@@ -54,7 +63,9 @@ export function LoginCard({ mode, githubEnabled, callbackUrl, initialError, need
     if (!check.success) {
       return setFieldError("error" in check ? check.error.issues[0]?.message : t("auth.enterPassword"));
     }
-    setFieldError(await submit({ email, password, ...(needsSetupToken ? { setupToken } : {}) }));
+    const error = await submit({ email, password, ...(needsSetupToken ? { setupToken } : {}) });
+    setFieldError(error);
+    setOfferSignUp(mode === "signin" && signupOpen && error !== undefined);
   };
 
   return (
@@ -64,7 +75,7 @@ export function LoginCard({ mode, githubEnabled, callbackUrl, initialError, need
       </Typography.Text>
       <Card style={{ width: "100%", maxWidth: 400 }} styles={{ body: { padding: 32 } }} variant="borderless">
         <Typography.Title level={2} style={{ textAlign: "center", marginTop: 0, marginBottom: 28 }}>
-          {t(text.title)}
+          {t(firstRun ? "auth.createAdmin" : text.title)}
         </Typography.Title>
         <Form layout="vertical" requiredMark={false} onFinish={step === "email" ? continueFromEmail : continueFromPassword}>
           <Form.Item
@@ -81,10 +92,10 @@ export function LoginCard({ mode, githubEnabled, callbackUrl, initialError, need
               autoFocus
               value={email}
               readOnly={!hydrated || step === "password"}
-              onChange={(e) => (setEmail(e.target.value), setFieldError(undefined))}
+              onChange={(e) => (setEmail(e.target.value), clearError())}
               suffix={
                 step === "password" ? (
-                  <Button type="link" size="small" onClick={() => (setStep("email"), setPassword(""), setFieldError(undefined))}>
+                  <Button type="link" size="small" onClick={() => (setStep("email"), setPassword(""), clearError())}>
                     {t("auth.edit")}
                   </Button>
                 ) : undefined
@@ -92,16 +103,28 @@ export function LoginCard({ mode, githubEnabled, callbackUrl, initialError, need
             />
           </Form.Item>
           {step === "password" && (
-            <Form.Item label={t("auth.password")} htmlFor="password" validateStatus={fieldError ? "error" : undefined} help={fieldError}>
+            <Form.Item
+              label={t("auth.password")}
+              htmlFor="password"
+              validateStatus={fieldError ? "error" : undefined}
+              help={fieldError}
+              extra={mode === "signup" ? <span id="password-rule">{t("auth.passwordRule", { min: PASSWORD_MIN_LENGTH })}</span> : undefined}
+            >
               <Input.Password
                 id="password"
                 size="large"
                 autoFocus
                 autoComplete={mode === "signup" ? "new-password" : "current-password"}
+                aria-describedby={mode === "signup" ? "password-rule" : undefined}
                 value={password}
-                onChange={(e) => (setPassword(e.target.value), setFieldError(undefined))}
+                onChange={(e) => (setPassword(e.target.value), clearError())}
               />
             </Form.Item>
+          )}
+          {offerSignUp && (
+            <Typography.Paragraph>
+              <Link href={`/signup?${new URLSearchParams({ email, callbackUrl })}`}>{t("auth.newHere")}</Link>
+            </Typography.Paragraph>
           )}
           {step === "password" && needsSetupToken && (
             <Form.Item label={t("auth.setupToken")} htmlFor="setupToken" extra={t("auth.setupTokenHelp")}>
@@ -112,9 +135,11 @@ export function LoginCard({ mode, githubEnabled, callbackUrl, initialError, need
             {t("auth.continue")}
           </Button>
         </Form>
-        <Typography.Paragraph style={{ textAlign: "center", marginTop: 16, marginBottom: 0 }}>
-          {t(text.switchText)} <Link href={`${text.switchHref}?callbackUrl=${encodeURIComponent(callbackUrl)}`}>{t(text.switchLink)}</Link>
-        </Typography.Paragraph>
+        {!firstRun && (
+          <Typography.Paragraph style={{ textAlign: "center", marginTop: 16, marginBottom: 0 }}>
+            {t(text.switchText)} <Link href={`${text.switchHref}?callbackUrl=${encodeURIComponent(callbackUrl)}`}>{t(text.switchLink)}</Link>
+          </Typography.Paragraph>
+        )}
         {githubEnabled && (
           <>
             <Divider plain>{t("auth.or")}</Divider>

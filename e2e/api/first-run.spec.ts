@@ -28,6 +28,9 @@ test("the first account needs the setup token from the log; later sign-ups do no
   const health = await request.get("/api/health");
   expect(health.status()).toBe(200);
 
+  // What `npm start` says last: where to go, what to do there, with the token.
+  const hint = `Open http://localhost:${new URL(server.baseURL).port} and create the administrator account with the setup token ${setupToken(server)}.`;
+  await expect.poll(() => server.lines).toContain(hint);
   const made = await request.post("/api/users", { data: { ...first, setupToken: setupToken(server) } });
   expect(made.status()).toBe(201);
   const later = await request.post("/api/users", { data: { email: uniqueEmail("later"), password: "later-member-password" } });
@@ -35,10 +38,11 @@ test("the first account needs the setup token from the log; later sign-ups do no
   await request.dispose();
 });
 
-test("the sign-up page asks for the setup token only while the server has no account", async ({ page, browser }) => {
+test("the first-run login page asks for the setup token; sign-up does not once an account exists", async ({ page, browser }) => {
   const fresh = await startOwnServer({ HOST: "0.0.0.0" });
   try {
-    await page.goto(`${fresh.baseURL}/signup`);
+    await page.goto(`${fresh.baseURL}/login`);
+    await expect(page.getByRole("heading", { name: "Create the administrator account" })).toBeVisible();
     await page.getByLabel("Email address").fill(uniqueEmail("ui-first"));
     await page.getByRole("button", { name: "Continue" }).click();
     await page.getByLabel("Password", { exact: true }).fill("first-admin-password");

@@ -86,3 +86,51 @@ for (const callbackUrl of ["/%5Cevil.example/x", "/%09/evil.example/x", "//evil.
     expect(new URL(page.url()).origin).toBe(new URL(baseURL).origin);
   });
 }
+
+test("a failed sign-in offers sign-up with the email carried over, for a known email as for an unknown one", async ({ page, request }, testInfo) => {
+  const known = await signUp(request, "offer-known");
+  const unknown = uniqueEmail("offer-unknown");
+  const offer = page.getByRole("link", { name: "New here? Create an account" });
+  // Sign-in must not tell which emails have accounts: both get the same answer and the same offer.
+  for (const email of [known.email, unknown]) {
+    await page.goto("/login");
+    await page.getByLabel("Email address").fill(email);
+    await page.getByRole("button", { name: "Continue" }).click();
+    await expect(offer).toHaveCount(0);
+    await page.getByLabel("Password").fill("definitely-wrong");
+    await page.getByRole("button", { name: "Continue" }).click();
+    await expect(page.getByText("Wrong email or password.")).toBeVisible();
+    await expect(offer).toHaveAttribute("href", `/signup?${new URLSearchParams({ email, callbackUrl: "/" })}`);
+  }
+  await page.screenshot({ path: testInfo.outputPath("sign-in-failed.png"), fullPage: true });
+  await page.getByLabel("Password").fill("another-try");
+  await expect(offer).toHaveCount(0);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await offer.click();
+
+  await expect(page.getByRole("heading", { name: "Create an account" })).toBeVisible();
+  await expect(page.getByLabel("Email address")).toHaveValue(unknown);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByLabel("Password").fill("a-good-password");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { name: "What should we code next?" })).toBeVisible();
+});
+
+test("sign-up shows the password rule under the field before it is broken; sign-in does not", async ({ page }) => {
+  await page.goto("/signup");
+  await page.getByLabel("Email address").fill(uniqueEmail("rule"));
+  await page.getByRole("button", { name: "Continue" }).click();
+  const password = page.getByLabel("Password");
+  await expect(password).toHaveAccessibleDescription("At least 8 characters.");
+  await expect(page.getByText("At least 8 characters.")).toBeVisible();
+  await password.fill("short");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByText("Password must be at least 8 characters.")).toBeVisible();
+  await expect(page).toHaveURL(/\/signup/);
+
+  await page.goto("/login");
+  await page.getByLabel("Email address").fill(uniqueEmail("rule"));
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByLabel("Password")).toBeVisible();
+  await expect(page.getByText("At least 8 characters.")).toHaveCount(0);
+});

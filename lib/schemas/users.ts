@@ -1,9 +1,11 @@
 import { z } from "zod";
 
 export const ZEmail = z.string().trim().toLowerCase().pipe(z.email({ error: "Enter a valid email address." })).pipe(z.string().max(254));
+/** The password rule, shown under the sign-up form's password field before it is broken. */
+export const PASSWORD_MIN_LENGTH = 8;
 export const ZPassword = z
   .string()
-  .min(8, { error: "Password must be at least 8 characters." })
+  .min(PASSWORD_MIN_LENGTH, { error: `Password must be at least ${PASSWORD_MIN_LENGTH} characters.` })
   .max(256, { error: "Password must be at most 256 characters." });
 
 export const ZCreateUserRequest = z.strictObject({

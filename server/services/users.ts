@@ -42,6 +42,11 @@ export async function createUser(input: TCreateUserRequest): Promise<TCreateUser
   });
 }
 
+/** True until the first account exists: sign-in pages then create the administrator. */
+export async function noAccountYet(): Promise<boolean> {
+  return (await db.user.findFirst({ select: { id: true } })) === null;
+}
+
 export interface CredentialCheck {
   email: string;
   password: string;

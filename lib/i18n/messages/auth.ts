@@ -4,6 +4,9 @@ export const auth = defineMessages({
   en: {
     welcomeBack: "Welcome back",
     createAccount: "Create an account",
+    createAdmin: "Create the administrator account",
+    newHere: "New here? Create an account",
+    passwordRule: "At least {min} characters.",
     noAccount: "Don't have an account?",
     signUp: "Sign up",
     setupToken: "Setup token",
@@ -28,6 +31,9 @@ export const auth = defineMessages({
   "zh-CN": {
     welcomeBack: "欢迎回来",
     createAccount: "创建账户",
+    createAdmin: "创建管理员账户",
+    newHere: "第一次使用？创建账户",
+    passwordRule: "至少 {min} 个字符。",
     noAccount: "还没有账户？",
     signUp: "注册",
     setupToken: "设置令牌",
