@@ -2,6 +2,9 @@ import { expect, pickEnvironment, signInUi, signUpAdmin, test, uniqueEmail } fro
 import { gitIn, makeRepo } from "../fixtures/repo";
 
 test("create an environment, launch a task, approve its edit, review the diff, apply it as a branch, push it to the repository's origin", async ({ page, request }, testInfo) => {
+  // An environment form, a task with an approval, the apply dialog, a push and a reload: past
+  // 60 s on a busy 2-core machine.
+  test.setTimeout(120_000);
   const repo = makeRepo();
   const origin = `${repo}-origin.git`;
   gitIn(repo, "init", "--quiet", "--bare", origin);
