@@ -18,13 +18,15 @@ const OUTCOME: Record<TApproval["status"], { icon: ReactNode; text: MessageKey }
   timed_out: { icon: <CloseCircleFilled style={{ color: "#cf222e" }} />, text: "approvals.timedOut" },
 };
 
+const FOR_SESSION: { icon: ReactNode; text: MessageKey } = { icon: OUTCOME.accepted.icon, text: "approvals.acceptedForSession" };
+
 const BY: Partial<Record<NonNullable<TApproval["decidedBy"]>, MessageKey>> = { user: "approvals.byUser", policy: "approvals.byPolicy" };
 
 /** An approval in the timeline: what was asked and how it was answered. */
 export function ApprovalEntry({ approval: a }: { approval: TApproval }) {
   const t = useT();
   const subject = a.kind === "command" ? displayCommand(a.command ?? "") : a.changes?.map((c) => workspacePath(c.path)).join(", ");
-  const outcome = OUTCOME[a.status];
+  const outcome = a.decision === "acceptForSession" ? FOR_SESSION : OUTCOME[a.status];
   const by = a.decidedBy && BY[a.decidedBy];
   const text = by ? t(by, { outcome: t(outcome.text) }) : t(outcome.text);
   return (

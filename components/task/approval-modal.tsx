@@ -1,7 +1,7 @@
 "use client";
 
 import { App, Button, Flex, Input, Modal, Typography } from "antd";
-import { useEffect, useState } from "react";
+import { type KeyboardEvent, useEffect, useState } from "react";
 import { changeAsPatch, workspacePath } from "@/lib/diff/change";
 import { ApiError } from "@/lib/errors";
 import { displayCommand } from "@/lib/format/command";
@@ -48,6 +48,12 @@ export function ApprovalModal({ approval: a, waiting, showAttempt, onShowAttempt
     });
   };
   useApprovalKeys(() => answer("accept"), () => answer("decline"));
+  // The message is for a decline: Enter sends it with one, Shift+Enter starts a new line.
+  const onNoteKey = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (e.key !== "Enter" || e.shiftKey || e.nativeEvent.isComposing) return;
+    e.preventDefault();
+    answer("decline");
+  };
 
   const title = t(a.kind === "command" ? "approvals.runTitle" : "approvals.changeTitle");
   return (
@@ -76,7 +82,7 @@ export function ApprovalModal({ approval: a, waiting, showAttempt, onShowAttempt
             </div>
           </div>
         ))}
-        <Input.TextArea aria-label={t("approvals.note")} placeholder={t("approvals.notePlaceholder")} autoSize value={note} onChange={(e) => setNote(e.target.value)} />
+        <Input.TextArea aria-label={t("approvals.note")} placeholder={t("approvals.notePlaceholder")} autoSize value={note} onChange={(e) => setNote(e.target.value)} onKeyDown={onNoteKey} />
         <Typography.Text type="secondary">
           {rich(t("approvals.countdown"), { time: <span aria-label={t("approvals.timeLeft")}>{clock(seconds)}</span> })}
         </Typography.Text>

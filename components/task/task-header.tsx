@@ -4,7 +4,7 @@ import { StopOutlined } from "@ant-design/icons";
 import { App, Button, Flex, Tag, Typography } from "antd";
 import type { ReactNode } from "react";
 import { useInterrupt } from "@/lib/queries/tasks";
-import type { TTaskDetail } from "@/lib/schemas/tasks";
+import type { TDiffStats, TTaskDetail } from "@/lib/schemas/tasks";
 import { useT } from "../i18n/locale-provider";
 import { RelativeTime } from "../i18n/relative-time";
 import { DiffStats } from "../tasks/diff-stats";
@@ -12,8 +12,16 @@ import { StatusTag } from "../tasks/status-tag";
 
 export const isActive = (status: TTaskDetail["status"]) => status === "queued" || status === "running" || status === "awaiting_approval";
 
+interface Props {
+  task: TTaskDetail;
+  /** The diff stats to show: the selected attempt's, or the delivered one's. */
+  stats: TDiffStats;
+  /** The primary action (Apply, or the pull request's), visible from every tab. */
+  action: ReactNode;
+}
+
 /** Title, where it runs, status, Stop and the primary action; the prompt below, folded when long. */
-export function TaskHeader({ task: t, action }: { task: TTaskDetail; action?: ReactNode }) {
+export function TaskHeader({ task: t, stats, action }: Props) {
   const { message } = App.useApp();
   const tr = useT();
   const stop = useInterrupt(t.id);
@@ -29,7 +37,7 @@ export function TaskHeader({ task: t, action }: { task: TTaskDetail; action?: Re
         </div>
         <Flex gap={8} align="center" wrap>
           {t.mode === "ask" && <Tag>{tr("task.ask")}</Tag>}
-          <DiffStats stats={t.diffStats} />
+          <DiffStats stats={stats} />
           <StatusTag status={t.status} />
           {isActive(t.status) && <Button danger icon={<StopOutlined />} onClick={onStop} loading={stop.isPending}>{tr("task.stop")}</Button>}
           {action}

@@ -9,15 +9,18 @@ interface Props {
   output: string;
   exitCode?: number | null;
   running?: boolean;
+  /** The command waits for the user's approval: it has not started. */
+  awaitingApproval?: boolean;
   /** The command was declined and never ran. */
   declined?: boolean;
   defaultOpen?: boolean;
 }
 
 /** A command with its output in a dark, scrollable, collapsible terminal pane. */
-export function Terminal({ title, output, exitCode, running, declined, defaultOpen = !declined }: Props) {
+export function Terminal({ title, output, exitCode, running, awaitingApproval, declined, defaultOpen = !declined }: Props) {
   const t = useT();
   const status = declined ? <Tag>{t("timeline.notRun")}</Tag>
+    : awaitingApproval ? <Tag color="warning">{t("timeline.awaitingApproval")}</Tag>
     : running ? <Tag color="processing">{t("timeline.running")}</Tag>
     : exitCode != null && <Tag color={exitCode === 0 ? "success" : "error"}>{t("timeline.exit", { code: exitCode })}</Tag>;
   return (

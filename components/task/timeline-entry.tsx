@@ -17,7 +17,7 @@ type Change = { path: string; diff: string; kind: { type: "add" | "update" | "de
 const VERB: Record<Change["kind"]["type"], MessageKey> = { add: "timeline.added", update: "timeline.edited", delete: "timeline.deleted" };
 const str = (v: unknown) => (typeof v === "string" ? v : "");
 
-function ItemEntry({ item }: { item: ItemView }) {
+function ItemEntry({ item, awaitingApproval }: { item: ItemView; awaitingApproval: boolean }) {
   const t = useT();
   switch (item.type) {
     case "agentMessage":
@@ -41,7 +41,10 @@ function ItemEntry({ item }: { item: ItemView }) {
     case "plan":
       return <Markdown text={str(item.text)} />;
     case "commandExecution":
-      return <Terminal title={displayCommand(str(item.command))} output={str(item.aggregatedOutput)} exitCode={item.exitCode as number | null} running={item.status === "inProgress"} declined={item.status === "declined"} />;
+      return (
+        <Terminal title={displayCommand(str(item.command))} output={str(item.aggregatedOutput)} exitCode={item.exitCode as number | null}
+          running={item.status === "inProgress"} awaitingApproval={awaitingApproval} declined={item.status === "declined"} />
+      );
     case "fileChange": {
       const changes = (item.changes ?? []) as Change[];
       return (
@@ -57,12 +60,12 @@ function ItemEntry({ item }: { item: ItemView }) {
   }
 }
 
-/** One thing that happened in a turn. */
-export function TimelineEntry({ entry }: { entry: Entry }) {
+/** One thing that happened in a turn; `awaitingApproval` when it is a command the user has yet to approve. */
+export function TimelineEntry({ entry, awaitingApproval = false }: { entry: Entry; awaitingApproval?: boolean }) {
   const t = useT();
   switch (entry.kind) {
     case "item":
-      return <ItemEntry item={entry.item} />;
+      return <ItemEntry item={entry.item} awaitingApproval={awaitingApproval} />;
     case "plan":
       return <PlanView explanation={entry.explanation} steps={entry.steps} />;
     case "approval":

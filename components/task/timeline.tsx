@@ -3,7 +3,7 @@
 import { Alert, Card, Empty, Flex, Spin, Tag, Typography } from "antd";
 import { useMemo } from "react";
 import type { MessageKey } from "@/lib/i18n/translate";
-import { buildTimeline, type TimelineEvent, type TurnView } from "@/lib/timeline/build";
+import { awaitingApproval, buildTimeline, type TimelineEvent, type TurnView } from "@/lib/timeline/build";
 import { useT } from "../i18n/locale-provider";
 import { Terminal } from "./terminal";
 import { TimelineEntry } from "./timeline-entry";
@@ -15,17 +15,19 @@ const TURN_LOOK: Record<string, { color: string; label: MessageKey }> = {
   failed: { color: "error", label: "timeline.failed" },
 };
 
-function Turn({ turn }: { turn: TurnView }) {
+/** One turn; the first one's prompt is the task's, shown in the header, so it is not repeated here. */
+function Turn({ turn, first }: { turn: TurnView; first: boolean }) {
   const t = useT();
   const look = TURN_LOOK[turn.status];
+  const waiting = awaitingApproval(turn);
   return (
     <Card
       size="small"
-      title={<Typography.Text ellipsis style={{ fontWeight: 500 }}>{turn.prompt.replace(/\s+/g, " ") || t("timeline.turn")}</Typography.Text>}
+      title={<Typography.Text ellipsis style={{ fontWeight: 500 }}>{first ? t("timeline.firstTurn") : turn.prompt.replace(/\s+/g, " ") || t("timeline.turn")}</Typography.Text>}
       extra={<Tag color={look?.color ?? "default"}>{look ? t(look.label) : turn.status}</Tag>}
     >
       <Flex vertical gap={10}>
-        {turn.entries.map((entry) => <TimelineEntry key={entry.key} entry={entry} />)}
+        {turn.entries.map((entry) => <TimelineEntry key={entry.key} entry={entry} awaitingApproval={waiting.has(entry.key)} />)}
         {turn.status === "inProgress" && <Spin size="small" aria-label={t("timeline.agentWorking")} style={{ alignSelf: "start" }} />}
         {turn.error && !turn.entries.some((e) => e.kind === "error" && e.message === turn.error) && (
           <TimelineEntry entry={{ kind: "error", key: "turn-error", message: turn.error }} />
@@ -50,7 +52,7 @@ export function Timeline({ events, waiting }: { events: TimelineEvent[]; waiting
       {timeline.setup && (
         <Terminal title={t("timeline.setup", { script: timeline.setup.script.split("\n")[0] ?? "" })} output={timeline.setup.output} exitCode={timeline.setup.exitCode} running={timeline.setup.exitCode === undefined} defaultOpen={timeline.setup.exitCode !== 0} />
       )}
-      {timeline.turns.map((turn) => <Turn key={turn.id} turn={turn} />)}
+      {timeline.turns.map((turn, i) => <Turn key={turn.id} turn={turn} first={i === 0} />)}
     </Flex>
   );
 }

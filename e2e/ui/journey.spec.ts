@@ -2,6 +2,9 @@ import { expect, pickEnvironment, signInUi, signUpAdmin, test, uniqueEmail } fro
 import { gitIn, makeRepo } from "../fixtures/repo";
 
 test("create an environment, launch a task, approve its edit, review the diff, apply it as a branch, push it to the repository's origin", async ({ page, request }, testInfo) => {
+  // An environment form, a task with an approval, the apply dialog, a push and a reload: past
+  // 60 s on a busy 2-core machine.
+  test.setTimeout(120_000);
   const repo = makeRepo();
   const origin = `${repo}-origin.git`;
   gitIn(repo, "init", "--quiet", "--bare", origin);
@@ -36,20 +39,35 @@ test("create an environment, launch a task, approve its edit, review the diff, a
   await expect(page.getByText("ready", { exact: true })).toBeVisible({ timeout: 30_000 });
   await page.screenshot({ path: testInfo.outputPath("task.png"), fullPage: true });
 
+  // Apply is the header's primary action, there on the Timeline tab and on the Diff tab; the
+  // Diff tab keeps only download and copy.
+  const apply = page.getByRole("button", { name: "Apply", exact: true });
+  await expect(apply).toBeVisible();
   await page.getByRole("tab", { name: "Diff (1)" }).click();
   const diffPanel = page.getByRole("tabpanel", { name: "Diff (1)" });
   await expect(diffPanel.getByRole("button", { name: /CODEX_DEMO\.md added \+1 −0/ })).toBeVisible();
   await expect(diffPanel.getByText("+Add a greeting")).toBeVisible();
-  await diffPanel.getByRole("button", { name: "Apply", exact: true }).click();
-  await expect(page.getByText("Applies cleanly to main.")).toBeVisible();
-  await page.getByRole("button", { name: "Create branch" }).click();
-  await expect(page.getByText(/^Branch codex\//)).toBeVisible();
+  await expect(diffPanel.getByRole("link", { name: "Download patch" })).toBeVisible();
+  await expect(diffPanel.getByRole("button", { name: "Copy git apply command" })).toBeVisible();
+  await expect(diffPanel.getByRole("button", { name: "Apply", exact: true })).toHaveCount(0);
+  await apply.click();
+  const applyDialog = page.getByRole("dialog", { name: "Apply to main" });
+  await expect(applyDialog.getByText("Applies cleanly to main.")).toBeVisible();
+  await applyDialog.getByRole("button", { name: "Create branch" }).click();
+  await expect(applyDialog).toBeHidden();
+  const applied = page.getByText(/^Branch codex\/\S+ · commit [0-9a-f]{12}$/);
+  await expect(applied).toBeVisible();
+  await expect(apply).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath("applied.png"), fullPage: true });
-  const branch = (await page.getByText(/^Branch codex\//).textContent())!.match(/Branch (\S+)/)![1]!;
+  const branch = (await applied.textContent())!.match(/Branch (\S+)/)![1]!;
   expect(gitIn(repo, "show", `${branch}:CODEX_DEMO.md`)).toContain("Add a greeting");
+  await page.getByRole("tab", { name: "Timeline" }).click();
+  await expect(applied).toBeVisible();
   await page.getByRole("button", { name: `Push to ${origin}` }).click();
   await expect(page.getByText(`Pushed ${branch} to ${origin}.`)).toBeVisible();
   expect(gitIn(origin, "rev-parse", branch).trim()).toBe(gitIn(repo, "rev-parse", branch).trim());
+  await page.reload();
+  await expect(applied).toBeVisible();
 
   await page.getByRole("link", { name: "Tasks" }).click();
   await expect(page.getByRole("link", { name: "Add a greeting" })).toBeVisible();

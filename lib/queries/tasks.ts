@@ -77,3 +77,22 @@ export function useSendMessage(taskId: string) {
 export function useInterrupt(taskId: string) {
   return useMutation({ mutationFn: () => api.interrupt(taskId) });
 }
+
+/** Checks that an attempt's diff applies to the task's branch; writes nothing. */
+export function usePreflight(taskId: string) {
+  return useMutation({ mutationFn: (attempt: number) => api.apply(taskId, { attempt, preflight: true }) });
+}
+
+/** Applies an attempt's diff as a new branch; the task (applied, its branch, its stats) is read again after. */
+export function useApply(taskId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (attempt: number) => api.apply(taskId, { attempt }),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: taskKeys.detail(taskId) }),
+  });
+}
+
+/** Pushes the applied branch to the local repository's origin. */
+export function usePush(taskId: string) {
+  return useMutation({ mutationFn: () => api.push(taskId) });
+}

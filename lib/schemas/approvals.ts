@@ -23,11 +23,15 @@ export const ZApproval = z.object({
   taskTitle: z.string().optional(),
   attempt: z.number().int(),
   kind: z.enum(["command", "fileChange"]),
+  /** The timeline item (the command or file change) the request is about. */
+  itemId: z.string().optional(),
   command: z.string().optional(),
   cwd: z.string().optional(),
   reason: z.string().optional(),
   changes: z.array(ZApprovalChange).optional(),
   status: z.enum(["pending", "accepted", "declined", "cancelled", "timed_out"]),
+  /** How it was answered: `acceptForSession` also approves the like of it for the rest of the session. */
+  decision: z.enum(APPROVAL_DECISIONS).optional(),
   decidedBy: z.enum(["user", "policy", "timeout"]).optional(),
   decidedAt: z.string().optional(),
   message: z.string().optional(),

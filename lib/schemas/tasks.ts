@@ -68,7 +68,10 @@ export const ZTaskSummary = z.object({
   mode: z.enum(["code", "ask"]),
   status: z.enum(TASK_STATUSES),
   attemptsTotal: z.number().int(),
+  /** The lead attempt's: the one delivered (applied, or carried by the pull request), else the first that changed something. */
   diffStats: ZDiffStats,
+  /** The attempt that was applied, or that the task's pull request carries. */
+  deliveredAttempt: z.number().int().optional(),
   archived: z.boolean(),
   /** Tokens every attempt used together (input and output, as codex counts them). */
   totalTokens: z.number().int(),
@@ -114,6 +117,8 @@ export const ZTaskDetail = ZTaskSummary.extend({
   attempts: z.array(ZAttempt),
   turns: z.array(ZTurn),
   pendingApprovals: z.array(ZApproval),
+  /** Once applied on a local environment: the branch made and its commit. */
+  applied: z.object({ branch: z.string(), commit: z.string() }).optional(),
   lastSeq: z.number().int(),
 });
 export type TTaskDetail = z.infer<typeof ZTaskDetail>;

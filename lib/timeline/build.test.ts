@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildTimeline, type TimelineEvent } from "./build";
+import { awaitingApproval, buildTimeline, type TimelineEvent } from "./build";
 
 let seq = 0;
 const ev = (type: string, data: unknown): TimelineEvent => ({ seq: ++seq, type, data });
@@ -55,5 +55,18 @@ describe("buildTimeline", () => {
     ]);
     expect(timeline.notices).toEqual(["SANDBOX=none: unsandboxed"]);
     expect(timeline.setup).toEqual({ script: "true", output: "" });
+  });
+
+  it("knows which items wait for an approval, until it is answered", () => {
+    const approval = { id: "a1", taskId: "t", attempt: 0, kind: "command", itemId: "c", command: "ls", status: "pending", expiresAt: "", createdAt: "" };
+    const asked = [
+      ev("turn/started", { turn: { id: turnId } }),
+      ev("item/started", item({ id: "c", type: "commandExecution", command: "ls", status: "inProgress" })),
+      ev("item/started", item({ id: "d", type: "commandExecution", command: "pwd", status: "inProgress" })),
+      ev("approval/requested", approval),
+    ];
+    expect([...awaitingApproval(buildTimeline(asked).turns[0]!)]).toEqual(["c"]);
+    const answered = buildTimeline([...asked, ev("approval/resolved", { ...approval, status: "accepted", decision: "acceptForSession" })]);
+    expect(awaitingApproval(answered.turns[0]!).size).toBe(0);
   });
 });

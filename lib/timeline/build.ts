@@ -118,3 +118,8 @@ export function buildTimeline(events: readonly TimelineEvent[]): Timeline {
   }
   return timeline;
 }
+
+/** The items of a turn (commands, file changes) that wait for the user's approval. */
+export function awaitingApproval(turn: TurnView): Set<string> {
+  return new Set(turn.entries.flatMap((e) => (e.kind === "approval" && e.approval.status === "pending" && e.approval.itemId ? [e.approval.itemId] : [])));
+}

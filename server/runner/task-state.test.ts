@@ -60,4 +60,33 @@ describe("refreshTaskStatus", () => {
       bus.off("task:updated", listener);
     }
   });
+
+  it("takes the diff stats from the first attempt that changed something, then from the one applied or carried by the pull request", async () => {
+    const user = await db.user.create({ data: { email: `lead-${Math.random().toString(36).slice(2)}@example.test` } });
+    const environment = await db.environment.create({ data: { ownerId: user.id, label: "lead", repo: "/nowhere", defaultBranch: "main" } });
+    const attempts = [
+      { index: 0, status: "completed" as const },
+      { index: 1, status: "completed" as const, filesChanged: 1, linesAdded: 1, linesRemoved: 0 },
+      { index: 2, status: "completed" as const, filesChanged: 3, linesAdded: 7, linesRemoved: 2 },
+    ];
+    const create = () => db.task.create({
+      data: { ownerId: user.id, environmentId: environment.id, title: "t", prompt: "t", branch: "main", status: "running", attempts: { create: attempts } },
+    });
+    const stats = async (id: string) => {
+      const { filesChanged, linesAdded, linesRemoved } = await db.task.findUniqueOrThrow({ where: { id } });
+      return { filesChanged, linesAdded, linesRemoved };
+    };
+
+    const applied = await create();
+    await refreshTaskStatus(applied.id);
+    expect(await stats(applied.id)).toEqual({ filesChanged: 1, linesAdded: 1, linesRemoved: 0 });
+    await db.task.update({ where: { id: applied.id }, data: { appliedAt: new Date(), appliedAttempt: 2, appliedBranch: "codex/x", appliedCommit: "c" } });
+    expect(await refreshTaskStatus(applied.id)).toBe("applied");
+    expect(await stats(applied.id)).toEqual({ filesChanged: 3, linesAdded: 7, linesRemoved: 2 });
+
+    const delivered = await create();
+    await db.pullRequest.create({ data: { taskId: delivered.id, attempt: 2, forge: "github", url: "https://example.test/pr/1", number: 1, branch: "codex/y", commit: "c" } });
+    await refreshTaskStatus(delivered.id);
+    expect(await stats(delivered.id)).toEqual({ filesChanged: 3, linesAdded: 7, linesRemoved: 2 });
+  });
 });

@@ -3,7 +3,7 @@ import { bus } from "../events/bus";
 import { eventLog } from "../events/event-log";
 import { logger } from "../logger";
 import type { AttemptStatus, Prisma, TaskStatus } from "../generated/prisma/client";
-import { SUMMARY_INCLUDE, toTaskSummary } from "../services/task-mapper";
+import { deliveredAttempt, SUMMARY_INCLUDE, toTaskSummary } from "../services/task-mapper";
 import { deriveTaskStatus } from "./status";
 
 /**
@@ -32,8 +32,10 @@ export async function setAttemptStatus(
 }
 
 /**
- * Re-derives the task's status and diff stats from its attempts and approvals; on a change,
- * logs `task/status` and tells the owner's sockets (`task:updated`). The task's row is locked
+ * Re-derives the task's status and diff stats from its attempts and approvals: the stats are the
+ * delivered attempt's (applied, or carried by the pull request), until then those of the first
+ * attempt that changed something. On a change, logs `task/status` and tells the owner's sockets
+ * (`task:updated`). The task's row is locked
  * for the derivation, so callers that race (the runner, route handlers, another process) are
  * serialised by the database, and each announces its result before the next one reads.
  */
@@ -50,7 +52,8 @@ export function refreshTaskStatus(taskId: string, opts: { force?: boolean } = {}
       pendingApprovals,
       applied: task.appliedAt !== null,
     });
-    const lead = task.attempts.find((a) => a.filesChanged > 0) ?? task.attempts[0];
+    const delivered = deliveredAttempt(task);
+    const lead = delivered !== undefined ? task.attempts.find((a) => a.index === delivered) : task.attempts.find((a) => a.filesChanged > 0) ?? task.attempts[0];
     const stats = { filesChanged: lead?.filesChanged ?? 0, linesAdded: lead?.linesAdded ?? 0, linesRemoved: lead?.linesRemoved ?? 0 };
     const changed =
       status !== task.status ||

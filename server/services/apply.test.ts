@@ -71,7 +71,7 @@ describe("applyTask", () => {
     expect(await git(["show", `${branch}:README.md`], { cwd: repo })).toBe("one\nTWO\nthree\n");
     expect((await git(["rev-parse", "HEAD"], { cwd: repo })).trim()).toBe(head);
     expect(await git(["status", "--porcelain"], { cwd: repo })).toBe("");
-    expect((await db.task.findUniqueOrThrow({ where: { id: task.id } })).status).toBe("applied");
+    expect(await db.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({ status: "applied", appliedAttempt: 0, appliedBranch: result.branch, appliedCommit: result.commit });
 
     await expect(applyTask(actor, task.id, { attempt: 0, preflight: false })).rejects.toMatchObject({ code: "CONFLICT" });
   });

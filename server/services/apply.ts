@@ -49,7 +49,7 @@ export async function applyTask(actor: Actor, taskId: string, opts: { attempt: n
   }
   if (opts.preflight) return { status, applied: false, ...base, message: `Applies cleanly to ${task.branch}.` };
 
-  const claimed = await db.task.updateMany({ where: { id: taskId, appliedAt: null }, data: { appliedAt: new Date(), appliedBranch: branch } });
+  const claimed = await db.task.updateMany({ where: { id: taskId, appliedAt: null }, data: { appliedAt: new Date(), appliedAttempt: opts.attempt, appliedBranch: branch } });
   if (claimed.count === 0) throw new AppError("CONFLICT", "This task was already applied.");
   let commit: string;
   try {
@@ -62,7 +62,7 @@ export async function applyTask(actor: Actor, taskId: string, opts: { attempt: n
       author: { name: user.name ?? user.email.split("@")[0] ?? user.email, email: user.email },
     });
   } catch (error) {
-    await db.task.update({ where: { id: taskId }, data: { appliedAt: null, appliedBranch: null } });
+    await db.task.update({ where: { id: taskId }, data: { appliedAt: null, appliedAttempt: null, appliedBranch: null } });
     if (error instanceof GitError) throw new AppError("CONFLICT", `The branch could not be written: ${error.stderr.trim()}`);
     throw error;
   }

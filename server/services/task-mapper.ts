@@ -5,15 +5,21 @@ import type { Attempt, Task, Turn } from "../generated/prisma/client";
 /** What a task summary reads besides the task row: its environment's label and its pull request. */
 export const SUMMARY_INCLUDE = {
   environment: { select: { label: true } },
-  pullRequest: { select: { url: true, number: true, state: true } },
+  pullRequest: { select: { url: true, number: true, state: true, attempt: true } },
 } as const;
 
 export type TaskWithEnvironment = Task & {
   environment: { label: string };
-  pullRequest: { url: string; number: number; state: "open" | "merged" | "closed" } | null;
+  pullRequest: { url: string; number: number; state: "open" | "merged" | "closed"; attempt: number } | null;
 };
 
+/** The attempt the task delivered: the one applied, or the one its pull request carries. */
+export function deliveredAttempt(task: Pick<Task, "appliedAttempt"> & { pullRequest: { attempt: number } | null }): number | undefined {
+  return task.appliedAttempt ?? task.pullRequest?.attempt;
+}
+
 export function toTaskSummary(task: TaskWithEnvironment): TTaskSummary {
+  const delivered = deliveredAttempt(task);
   return {
     id: task.id,
     title: task.title,
@@ -27,7 +33,8 @@ export function toTaskSummary(task: TaskWithEnvironment): TTaskSummary {
     diffStats: { filesChanged: task.filesChanged, linesAdded: task.linesAdded, linesRemoved: task.linesRemoved },
     archived: task.archived,
     totalTokens: task.totalTokens,
-    ...(task.pullRequest ? { pullRequest: task.pullRequest } : {}),
+    ...(delivered !== undefined ? { deliveredAttempt: delivered } : {}),
+    ...(task.pullRequest ? { pullRequest: { url: task.pullRequest.url, number: task.pullRequest.number, state: task.pullRequest.state } } : {}),
     createdAt: task.createdAt.toISOString(),
     updatedAt: task.updatedAt.toISOString(),
   };
@@ -72,6 +79,7 @@ export function toTaskDetail(
     attempts: task.attempts.map(toApiAttempt),
     turns: task.turns.map(toApiTurn),
     pendingApprovals,
+    ...(task.appliedBranch && task.appliedCommit ? { applied: { branch: task.appliedBranch, commit: task.appliedCommit } } : {}),
     lastSeq: task.lastSeq,
   };
 }

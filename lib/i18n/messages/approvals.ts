@@ -4,6 +4,7 @@ export const approvals = defineMessages({
   en: {
     pending: "Waiting for approval",
     accepted: "Approved",
+    acceptedForSession: "Approved for this session",
     declined: "Declined",
     cancelled: "Cancelled",
     timedOut: "Declined after the timeout",
@@ -24,7 +25,7 @@ export const approvals = defineMessages({
     update: "update",
     delete: "delete",
     note: "Message for the agent",
-    notePlaceholder: "Optional: tell the agent why you decline",
+    notePlaceholder: "Optional: tell the agent why you decline (Enter declines, Shift+Enter adds a line)",
     countdown: "Declined automatically in {time} · Y or Enter approves · N or Esc declines",
     timeLeft: "Time left",
     answeredElsewhere: "Someone else already answered this request.",
@@ -32,6 +33,7 @@ export const approvals = defineMessages({
   "zh-CN": {
     pending: "等待审批",
     accepted: "已批准",
+    acceptedForSession: "已批准（本次会话内）",
     declined: "已拒绝",
     cancelled: "已取消",
     timedOut: "超时后已拒绝",
@@ -51,7 +53,7 @@ export const approvals = defineMessages({
     update: "修改",
     delete: "删除",
     note: "给智能体的留言",
-    notePlaceholder: "可选：告诉智能体你拒绝的原因",
+    notePlaceholder: "可选：告诉智能体你拒绝的原因（Enter 拒绝，Shift+Enter 换行）",
     countdown: "{time} 后自动拒绝 · 按 Y 或 Enter 批准 · 按 N 或 Esc 拒绝",
     timeLeft: "剩余时间",
     answeredElsewhere: "其他人已经答复了此请求。",

@@ -4,6 +4,7 @@ export const timeline = defineMessages({
   en: {
     label: "Timeline",
     turn: "Turn",
+    firstTurn: "First turn",
     working: "working",
     completed: "completed",
     interrupted: "interrupted",
@@ -24,6 +25,7 @@ export const timeline = defineMessages({
     step: "{step}: {status}",
     notRun: "not run",
     running: "running",
+    awaitingApproval: "waiting for approval",
     exit: "exit {code}",
     output: "Command output",
     noOutput: "(no output)",
@@ -34,6 +36,7 @@ export const timeline = defineMessages({
   "zh-CN": {
     label: "时间线",
     turn: "轮次",
+    firstTurn: "第一轮",
     working: "进行中",
     completed: "已完成",
     interrupted: "已中断",
@@ -54,6 +57,7 @@ export const timeline = defineMessages({
     step: "{step}：{status}",
     notRun: "未运行",
     running: "运行中",
+    awaitingApproval: "等待审批",
     exit: "退出码 {code}",
     output: "命令输出",
     noOutput: "（无输出）",
