@@ -22,7 +22,8 @@ export async function checkSandbox(): Promise<void> {
   }
   const dir = await mkdtemp(path.join(tmpdir(), "codex-sandbox-check-"));
   try {
-    const sandbox = new TaskSandbox("preflight", path.join(dir, "task"), runtime);
+    // Named per check: servers starting at once on one machine share the cgroup hierarchy.
+    const sandbox = new TaskSandbox(`preflight-${path.basename(dir)}`, path.join(dir, "task"), runtime);
     await sandbox.prepare();
     const child = await sandbox.spawn({ argv: ["/bin/sh", "-c", 'test "$(id -u)" != 0 && command -v socat >/dev/null && echo ready'], cwd: sandbox.dir });
     let output = "";
