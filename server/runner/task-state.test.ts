@@ -12,15 +12,21 @@ async function runningTask(): Promise<string> {
   return task.id;
 }
 
+/** The statuses `task:updated` announces for the task, in order, until `stop`. */
+function announcements(taskId: string) {
+  const announced: string[] = [];
+  const listener = (_owner: string, summary: unknown) => {
+    const s = summary as { id: string; status: string };
+    if (s.id === taskId) announced.push(s.status);
+  };
+  bus.on("task:updated", listener);
+  return { announced, stop: () => void bus.off("task:updated", listener) };
+}
+
 describe("refreshTaskStatus", () => {
   it("derives under the task's row lock: a change committed while another holder has the row is what it reads and announces", async () => {
     const taskId = await runningTask();
-    const announced: string[] = [];
-    const listener = (_owner: string, summary: unknown) => {
-      const s = summary as { id: string; status: string };
-      if (s.id === taskId) announced.push(s.status);
-    };
-    bus.on("task:updated", listener);
+    const { announced, stop } = announcements(taskId);
     try {
       let refreshed: Promise<string> | undefined;
       // Another process holds the row (as a route handler's derivation would) and changes the
@@ -35,18 +41,13 @@ describe("refreshTaskStatus", () => {
       expect((await db.task.findUniqueOrThrow({ where: { id: taskId } })).status).toBe("ready");
       expect(announced).toEqual(["ready"]);
     } finally {
-      bus.off("task:updated", listener);
+      stop();
     }
   });
 
   it("many concurrent refreshes leave the status the attempts say, announced last", async () => {
     const taskId = await runningTask();
-    const announced: string[] = [];
-    const listener = (_owner: string, summary: unknown) => {
-      const s = summary as { id: string; status: string };
-      if (s.id === taskId) announced.push(s.status);
-    };
-    bus.on("task:updated", listener);
+    const { announced, stop } = announcements(taskId);
     try {
       const calls = Array.from({ length: 10 }, (_, i) =>
         (i === 5 ? db.attempt.update({ where: { taskId_index: { taskId, index: 0 } }, data: { status: "cancelled" } }) : Promise.resolve()).then(() =>
@@ -57,7 +58,7 @@ describe("refreshTaskStatus", () => {
       expect(await refreshTaskStatus(taskId)).toBe("cancelled");
       expect(announced.at(-1)).toBe("cancelled");
     } finally {
-      bus.off("task:updated", listener);
+      stop();
     }
   });
 
